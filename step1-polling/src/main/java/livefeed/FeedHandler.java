@@ -1,0 +1,40 @@
+package livefeed;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** GET /real_time_feed?since=ID: answers at once with every item newer than since. */
+final class FeedHandler {
+
+    private final Feed feed;
+
+    FeedHandler(Feed feed) {
+        this.feed = feed;
+    }
+
+    void handle(HttpExchange exchange) throws IOException, HttpError {
+        String method = exchange.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            throw new HttpError(405, "use GET to read the feed");
+        }
+        long since = since(exchange.getRequestURI().getRawQuery()).orElse(0);
+        Responses.json(exchange, 200, Json.array(feed.itemsAfter(since)));
+    }
+
+    /** The since cursor: empty when absent; digits only, else a 400 at once. */
+    static OptionalLong since(String rawQuery) throws HttpError {
+        Map<String, String> query = Form.parse(rawQuery);
+        String since = query.get("since");
+        if (since == null) {
+            return OptionalLong.empty();
+        }
+        if (!since.matches("[0-9]{1,18}")) {
+            throw new HttpError(400, "since must be the id of the last item you have (digits only), not '" + since + "'");
+        }
+        return OptionalLong.of(Long.parseLong(since));
+    }
+}

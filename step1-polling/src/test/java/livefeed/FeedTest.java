@@ -1,0 +1,123 @@
+package livefeed;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /real_time_feed in step 1: it answers at once, with everything newer than since. */
+class FeedTest {
+
+    @RegisterExtension
+    final TestServer server = new TestServer();
+
+    @Test
+    void answersAtOnceWithAnEmptyArrayWhenNothingWasPublished() {
+        HttpResponse<String> response = server.http().get("/real_time_feed");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void answersEveryItemInIdOrderWhenSinceIsAbsent() {
+        String one = server.http().publish("type=message&content=one").body();
+        String two = server.http().publish("type=message&content=two").body();
+        String three = server.http().publish("type=message&content=three").body();
+
+        assertThat(server.http().get("/real_time_feed").body()).isEqualTo("[" + one + "," + two + "," + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=0").body()).isEqualTo("[" + one + "," + two + "," + three + "]");
+    }
+
+    @Test
+    void answersOnlyTheItemsNewerThanSince() {
+        server.http().publish("type=message&content=one");
+        String two = server.http().publish("type=message&content=two").body();
+        String three = server.http().publish("type=message&content=three").body();
+
+        assertThat(server.http().get("/real_time_feed?since=1").body()).isEqualTo("[" + two + "," + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=2").body()).isEqualTo("[" + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=3").body()).isEqualTo("[]");
+        assertThat(server.http().get("/real_time_feed?since=999999999999").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void ignoresOtherQueryParametersSuchAsACacheBuster() {
+        String one = server.http().publish("type=message&content=one").body();
+
+        assertThat(server.http().get("/real_time_feed?_=12345&since=0").body()).isEqualTo("[" + one + "]");
+    }
+
+    @Test
+    void sendsContentLengthInUtf8BytesNotCharacters() {
+        server.http().publish("type=message&content=%C3%A9t%C3%A9+%E2%98%80+%F0%9F%8C%8D");
+
+        HttpResponse<String> response = server.http().get("/real_time_feed");
+
+        assertThat(response.body()).contains("\"content\":\"été ☀ 🌍\"");
+        long bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bytes).isGreaterThan(response.body().length());
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(bytes);
+    }
+
+    @Test
+    void answersHeadWithTheHeadersOfGetAndNoBody() {
+        server.http().publish("type=message&content=%C3%A9");
+        HttpResponse<String> get = server.http().get("/real_time_feed");
+
+        HttpResponse<String> head = server.http().method("HEAD", "/real_time_feed");
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(head.headers().firstValue("Content-Length")).isEqualTo(get.headers().firstValue("Content-Length"));
+        assertThat(head.body()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
+    void refusesOtherMethodsWith405AndAllow(String method) {
+        HttpResponse<String> response = server.http().method(method, "/real_time_feed");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(response.body()).isEqualTo("{\"error\":\"use GET to read the feed\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"since=", "since=-1", "since=1.5", "since=abc", "since=+1", "since=%201", "since=0x10",
+        "since=1e3", "since=99999999999999999999"})
+    void refusesASinceThatIsNotDigitsWith400AtOnce(String query) {
+        HttpResponse<String> response = server.http().get("/real_time_feed?" + query);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(response.body()).startsWith("{\"error\":\"since must be the id of the last item you have (digits only)");
+    }
+
+    @Test
+    void refusesSinceGivenTwice() {
+        HttpResponse<String> response = server.http().get("/real_time_feed?since=1&since=2");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"error\":\"the field 'since' is given twice; give each field once\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/real_time_feedx", "/real_time_feed/", "/real_time_feed/x", "/send_feed_item/x",
+        "/send_feed_items", "/REAL_TIME_FEED"})
+    void matchesTheFeedPathsExactly(String path) {
+        HttpResponse<String> response = server.http().get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(response.body()).isEqualTo("{\"error\":\"nothing here: try / for the live feed or /admin.html\"}");
+    }
+}
