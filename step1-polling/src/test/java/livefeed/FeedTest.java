@@ -49,6 +49,14 @@ class FeedTest {
     }
 
     @Test
+    void servesEachItemExactlyAsThePublishAnsweredIt() {
+        String published = server.http().publish("type=link&url=https%3A%2F%2Fexample.org%2F&title=Example").body();
+
+        assertThat(server.http().get("/real_time_feed").body()).isEqualTo("[" + published + "]");
+        assertThat(published).endsWith(",\"type\":\"link\",\"url\":\"https://example.org/\",\"title\":\"Example\"}");
+    }
+
+    @Test
     void ignoresOtherQueryParametersSuchAsACacheBuster() {
         String one = server.http().publish("type=message&content=one").body();
 

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whatever text is posted, the server writes JSON that a real parser reads back to the same text. */
+/**
+ * Whatever text is posted, the server writes JSON that a real parser reads back to the same text.
+ * The feed writes items with the same code, and FeedTest checks it serves exactly what publish answered.
+ */
 class JsonTest {
 
     @RegisterExtension
@@ -35,11 +38,9 @@ class JsonTest {
                 + "&" + URLEncoder.encode(text + "name", StandardCharsets.UTF_8) + "=x";
 
         JsonNode published = json.readTree(server.http().publish(body).body());
-        JsonNode feed = json.readTree(server.http().get("/real_time_feed").body());
 
         assertThat(published.get("content").asText()).isEqualTo(text);
         assertThat(published.get(text + "name").asText()).isEqualTo("x");
-        assertThat(feed.get(0)).isEqualTo(published);
     }
 
     @ParameterizedTest

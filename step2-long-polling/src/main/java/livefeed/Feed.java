@@ -1,0 +1,73 @@
+package livefeed;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The long-poll feed: a GET is parked here until the next item is published. Step 2 keeps no
+ * items, so an item published while a client is between two polls reaches nobody: step 3 fixes it.
+ * Thread-safe: lastId and waiting are guarded by the lock on this object, and the polls are
+ * answered outside the lock, each on a worker, so a slow client delays nobody else.
+ */
+final class Feed {
+
+    private final Duration pollTimeout;
+    private final ScheduledExecutorService workers;
+    private long lastId;
+    private Set<LongPoll> waiting = new LinkedHashSet<>();
+
+    Feed(Duration pollTimeout, ScheduledExecutorService workers) {
+        this.pollTimeout = pollTimeout;
+        this.workers = workers;
+    }
+
+    Item publish(Map<String, String> fields) {
+        Item item;
+        Set<LongPoll> parked;
+        synchronized (this) {
+            item = new Item(++lastId, System.currentTimeMillis(), fields);
+            parked = waiting;
+            waiting = new LinkedHashSet<>();
+        }
+        for (LongPoll poll : parked) {
+            workers.execute(() -> poll.answer(List.of(item)));
+        }
+        return item;
+    }
+
+    void park(HttpExchange exchange) {
+        LongPoll poll = new LongPoll(exchange);
+        synchronized (this) {
+            waiting.add(poll);
+        }
+        poll.expireWith(workers.schedule(() -> expire(poll), pollTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Stopping: every parked poll gets an empty answer now, rather than a dropped connection. */
+    void answerAllWaiting() {
+        Set<LongPoll> parked;
+        synchronized (this) {
+            parked = waiting;
+            waiting = new LinkedHashSet<>();
+        }
+        parked.forEach(poll -> poll.answer(List.of()));
+    }
+
+    synchronized int waitingCount() {
+        return waiting.size();
+    }
+
+    private void expire(LongPoll poll) {
+        synchronized (this) {
+            waiting.remove(poll);
+        }
+        poll.answer(List.of());
+    }
+}
