@@ -1,0 +1,100 @@
+package livefeed;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * Step 3: long polling with a backlog. The page sends the id of the last item it has, and the
+ * server answers with everything newer, at once or as soon as it is published: nothing is lost.
+ * Run it, open the URL it prints, and post items from /admin.html.
+ */
+public final class FeedServer {
+
+    /** The page loads /client.js: in this step, the script that sends its cursor with each poll. */
+    static final String CLIENT_SCRIPT = "cursor-polling.js";
+    /** Connections that may wait to be accepted; the JDK's default, 50, refuses a crowd. */
+    private static final int ACCEPT_BACKLOG = 1024;
+    private static final int WORKER_THREADS = 8;
+
+    private final HttpServer server;
+    private final ScheduledExecutorService workers;
+    private final Feed feed;
+
+    private FeedServer(HttpServer server, ScheduledExecutorService workers, Feed feed) {
+        this.server = server;
+        this.workers = workers;
+        this.feed = feed;
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            FeedServer feedServer = start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(feedServer::stop));
+            System.out.println("Live feed at " + feedServer.url() + " (admin page: " + feedServer.url() + "admin.html)");
+        } catch (BindException e) {
+            System.err.println("error: port " + settings.port() + " is in use (is another feed server running?):"
+                    + " stop it, or pass --port 0 for any free port");
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println("error: cannot start the server: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static FeedServer start(Settings settings) throws IOException {
+        // The workers answer requests and also run the poll timeouts.
+        ScheduledThreadPoolExecutor workers = new ScheduledThreadPoolExecutor(WORKER_THREADS);
+        workers.setRemoveOnCancelPolicy(true); // a poll answered early drops its timeout at once
+        Feed feed = new Feed(settings.pollTimeout(), settings.backlog(), settings.maxWaiting(), workers);
+        FeedHandler feedHandler = new FeedHandler(feed);
+        PublishHandler publishHandler = new PublishHandler(feed);
+        StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
+        server.createContext("/", exchange -> {
+            try {
+                switch (Objects.toString(exchange.getRequestURI().getPath(), "")) {
+                    case "/real_time_feed" -> feedHandler.handle(exchange);
+                    case "/send_feed_item" -> publishHandler.handle(exchange);
+                    default -> staticFiles.handle(exchange);
+                }
+            } catch (HttpError refused) {
+                Responses.error(exchange, refused.status, refused.getMessage());
+            }
+        });
+        // Without an executor every request runs on the one dispatcher thread: one slow handler would stall them all.
+        server.setExecutor(workers);
+        server.start();
+        return new FeedServer(server, workers, feed);
+    }
+
+    URI url() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+    }
+
+    int waitingPolls() {
+        return feed.waitingCount();
+    }
+
+    void stop() {
+        feed.answerAllWaiting();
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
