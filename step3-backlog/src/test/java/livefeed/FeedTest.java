@@ -1,5 +1,6 @@
 package livefeed;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,11 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** GET /real_time_feed in step 2: the request is parked until the next item, and items between polls are lost. */
+/** GET /real_time_feed in step 3: answered at once from the backlog when it has newer items, else parked; nothing is lost. */
 class FeedTest {
 
     private static final Duration SOON = Duration.ofSeconds(5);
@@ -90,20 +92,165 @@ class FeedTest {
         assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + first + "]");
     }
 
-    /** The lesson of this step, and the flaw that step 3 fixes. */
+    /** The flaw of step 2, fixed: the cursor finds the item in the backlog. */
     @Test
-    void missesAnItemPublishedWhileTheClientIsBetweenTwoPolls() {
-        CompletableFuture<HttpResponse<String>> firstPoll = parkedPoll("/real_time_feed");
+    void doesNotMissAnItemPublishedWhileTheClientIsBetweenTwoPolls() {
+        CompletableFuture<HttpResponse<String>> firstPoll = parkedPoll("/real_time_feed?since=0");
         String one = server.http().publish("type=message&content=one").body();
         assertThat(firstPoll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
 
-        server.http().publish("type=message&content=two"); // the client is busy showing item one
+        String two = server.http().publish("type=message&content=two").body(); // the client is busy showing item one
 
-        CompletableFuture<HttpResponse<String>> secondPoll = parkedPoll("/real_time_feed?since=1");
+        assertThat(server.http().get("/real_time_feed?since=1").body())
+                .as("item two waits in the backlog, and the cursor finds it at once")
+                .isEqualTo("[" + two + "]");
+    }
+
+    @Test
+    void answersAtOnceWithEveryKeptItemNewerThanSince() {
+        server.http().publish("type=message&content=one");
+        String two = server.http().publish("type=message&content=two").body();
         String three = server.http().publish("type=message&content=three").body();
-        assertThat(secondPoll).succeedsWithin(SOON).extracting(HttpResponse::body)
-                .as("item two was published between the polls: nobody was waiting, so it is gone")
-                .isEqualTo("[" + three + "]");
+
+        assertThat(server.http().get("/real_time_feed?since=1").body()).isEqualTo("[" + two + "," + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=2").body()).isEqualTo("[" + three + "]");
+    }
+
+    @Test
+    void sinceZeroAnswersTheWholeBacklogAtOnce() {
+        String one = server.http().publish("type=message&content=one").body();
+        String two = server.http().publish("type=message&content=two").body();
+
+        assertThat(server.http().get("/real_time_feed?since=0").body()).isEqualTo("[" + one + "," + two + "]");
+    }
+
+    @Test
+    void sinceZeroIsParkedLikeAnyCaughtUpPollWhenTheBacklogIsEmpty() {
+        CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed?since=0");
+
+        String one = server.http().publish("type=message&content=one").body();
+
+        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
+    }
+
+    @Test
+    void withoutSinceAPollWaitsForTheNextItemEvenWhenTheBacklogHasSome() {
+        server.http().publish("type=message&content=old");
+        CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed");
+
+        String next = server.http().publish("type=message&content=next").body();
+
+        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + next + "]");
+    }
+
+    @Test
+    void aCaughtUpPollIsParkedUntilTheNextItem() {
+        server.http().publish("type=message&content=one");
+        CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed?since=1");
+
+        String two = server.http().publish("type=message&content=two").body();
+
+        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + two + "]");
+    }
+
+    @Test
+    void aLaggingClientGetsEverythingItMissedInOneAnswer() {
+        server.http().publish("type=message&content=one");
+        List<String> missed = new ArrayList<>();
+        for (int i = 2; i <= 11; i++) {
+            missed.add(server.http().publish("type=message&content=" + i).body());
+        }
+
+        assertThat(server.http().get("/real_time_feed?since=1").body()).isEqualTo("[" + String.join(",", missed) + "]");
+    }
+
+    @Test
+    void keepsOnlyTheNewestTwentyItemsSoASlowClientSeesTheGap() throws Exception {
+        for (int i = 1; i <= 25; i++) {
+            server.http().publish("type=message&content=" + i);
+        }
+
+        assertThat(ids(server.http().get("/real_time_feed?since=0").body())).containsExactlyElementsOf(range(6, 25));
+        assertThat(ids(server.http().get("/real_time_feed?since=3").body()))
+                .as("the first id is greater than since + 1: items 4 and 5 were dropped before this client came back")
+                .containsExactlyElementsOf(range(6, 25));
+        assertThat(ids(server.http().get("/real_time_feed?since=20").body())).containsExactly(21L, 22L, 23L, 24L, 25L);
+    }
+
+    @Test
+    void keepsTheNumberOfItemsGivenByBacklog() throws Exception {
+        FeedServer small = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--backlog", "3"}, Map.of()));
+        try {
+            Http http = new Http(small.url());
+            for (int i = 1; i <= 5; i++) {
+                http.publish("type=message&content=" + i);
+            }
+            assertThat(ids(http.get("/real_time_feed?since=0").body())).containsExactly(3L, 4L, 5L);
+        } finally {
+            small.stop();
+        }
+    }
+
+    @Test
+    void treatsACursorFromBeforeARestartAsSinceZero() {
+        String one = server.http().publish("type=message&content=one").body();
+        String two = server.http().publish("type=message&content=two").body();
+
+        assertThat(server.http().get("/real_time_feed?since=57").body())
+                .as("57 is newer than anything this server has published: the client knew a server before a restart")
+                .isEqualTo("[" + one + "," + two + "]");
+    }
+
+    @Test
+    void aCursorFromBeforeARestartWaitsForTheFirstItemWhenTheBacklogIsEmpty() {
+        CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed?since=57");
+
+        String one = server.http().publish("type=message&content=one").body();
+
+        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body)
+                .as("id 1 is not greater than 57, yet the client gets it: it is not stranded")
+                .isEqualTo("[" + one + "]");
+    }
+
+    @Test
+    void refusesAPollPastTheWaitingLimitWith503AndRetryAfter() throws Exception {
+        FeedServer limited = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--max-waiting", "2"}, Map.of()));
+        try {
+            Http http = new Http(limited.url());
+            List<CompletableFuture<HttpResponse<String>>> parked = List.of(
+                    http.getAsync("/real_time_feed"), http.getAsync("/real_time_feed"));
+            await().atMost(SOON).until(() -> limited.waitingPolls() == 2);
+
+            HttpResponse<String> refused = http.get("/real_time_feed");
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+            assertThat(refused.body()).isEqualTo("{\"error\":\"too many clients are waiting; try again in 5 s\"}");
+            String item = http.publish("type=message&content=hi").body();
+            assertThat(http.get("/real_time_feed?since=0").body())
+                    .as("a poll that is answered at once needs no place to wait")
+                    .isEqualTo("[" + item + "]");
+            for (CompletableFuture<HttpResponse<String>> poll : parked) {
+                assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + item + "]");
+            }
+        } finally {
+            limited.stop();
+        }
+    }
+
+    @Test
+    void releasesThePlaceOfAClientThatWentAwayAtItsTimeout() throws Exception {
+        FeedServer quick = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--poll-timeout", "0.5"}, Map.of()));
+        try (Socket gone = new Socket("127.0.0.1", quick.url().getPort())) {
+            gone.getOutputStream().write("GET /real_time_feed HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            await().atMost(SOON).until(() -> quick.waitingPolls() == 1);
+            gone.close();
+
+            await().atMost(SOON).until(() -> quick.waitingPolls() == 0);
+        } finally {
+            quick.stop();
+        }
     }
 
     @Test
@@ -220,6 +367,16 @@ class FeedTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(response.body()).isEqualTo("{\"error\":\"nothing here: try / for the live feed or /admin.html\"}");
+    }
+
+    private static List<Long> ids(String body) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        new ObjectMapper().readTree(body).forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    private static List<Long> range(long first, long last) {
+        return LongStream.rangeClosed(first, last).boxed().toList();
     }
 
     /** A GET sent now, and parked by the server before this returns. */

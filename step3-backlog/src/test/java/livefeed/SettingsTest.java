@@ -20,6 +20,8 @@ class SettingsTest {
         assertThat(settings.port()).isEqualTo(8001);
         assertThat(settings.staticDir()).isEqualTo(Path.of("..", "static"));
         assertThat(settings.pollTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.backlog()).isEqualTo(20);
+        assertThat(settings.maxWaiting()).isEqualTo(10_000);
     }
 
     @Test
@@ -73,6 +75,24 @@ class SettingsTest {
             assertThatThrownBy(() -> Settings.parse(new String[] {"--poll-timeout", bad}, Map.of()))
                     .hasMessage("--poll-timeout must be a number of seconds above 0, such as 30 or 0.5, not '" + bad + "'");
         }
+    }
+
+    @Test
+    void takesTheBacklogAndTheWaitingLimit() {
+        Settings settings = Settings.parse(new String[] {"--backlog", "5", "--max-waiting", "2"}, Map.of());
+
+        assertThat(settings.backlog()).isEqualTo(5);
+        assertThat(settings.maxWaiting()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesABacklogOrWaitingLimitBelowOne() {
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--backlog", "0"}, Map.of()))
+                .hasMessage("--backlog must be at least 1");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--max-waiting", "0"}, Map.of()))
+                .hasMessage("--max-waiting must be at least 1");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--backlog", "-3"}, Map.of()))
+                .hasMessage("--backlog must be a whole number, not '-3'");
     }
 
     @Test

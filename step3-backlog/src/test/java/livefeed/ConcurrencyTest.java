@@ -1,0 +1,86 @@
+package livefeed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.RepeatedTest;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Publishers and cursor-following clients at once. A lost wake-up (a poll parked just after the
+ * item it waited for went by) would leave a client hanging until its poll timeout: with a timeout
+ * far longer than the round, such a client would not finish in time, and it would see an empty answer.
+ */
+class ConcurrencyTest {
+
+    private static final int PUBLISHERS = 4;
+    private static final int ITEMS_PER_PUBLISHER = 25;
+    private static final int ITEMS = PUBLISHERS * ITEMS_PER_PUBLISHER;
+    private static final int CLIENTS = 20;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger emptyAnswers = new AtomicInteger();
+
+    @RepeatedTest(8)
+    void everyClientGetsEveryItemExactlyOnceAndInOrder() throws Exception {
+        FeedServer server = FeedServer.start(Settings.parse(
+                new String[] {"--port", "0", "--backlog", String.valueOf(ITEMS), "--poll-timeout", "60"}, Map.of()));
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + PUBLISHERS);
+        try {
+            Http http = new Http(server.url());
+            List<Future<List<Long>>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(threads.submit(() -> follow(http)));
+            }
+            for (int p = 0; p < PUBLISHERS; p++) {
+                threads.submit(() -> publish(http));
+            }
+
+            List<Long> everyId = LongStream.rangeClosed(1, ITEMS).boxed().toList();
+            for (Future<List<Long>> client : clients) {
+                assertThat(client.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(everyId);
+            }
+            assertThat(emptyAnswers).as("answers that came only at the poll timeout").hasValue(0);
+        } finally {
+            threads.shutdownNow();
+            server.stop();
+        }
+    }
+
+    /** Follows the feed like the page does: since = the largest id seen, until every item has come. */
+    private List<Long> follow(Http http) throws IOException {
+        List<Long> received = new ArrayList<>();
+        long cursor = 0;
+        while (received.size() < ITEMS) {
+            HttpResponse<String> response = http.get("/real_time_feed?since=" + cursor);
+            JsonNode items = json.readTree(response.body());
+            if (items.isEmpty()) {
+                emptyAnswers.incrementAndGet();
+            }
+            for (JsonNode item : items) {
+                received.add(item.get("id").asLong());
+                cursor = item.get("id").asLong();
+            }
+        }
+        return received;
+    }
+
+    private Void publish(Http http) {
+        for (int i = 0; i < ITEMS_PER_PUBLISHER; i++) {
+            assertThat(http.publish("type=message&content=" + i).statusCode()).isEqualTo(200);
+        }
+        return null;
+    }
+}
