@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,14 @@ final class PublishHandler {
         requireValidItem(fields);
         Item item = feed.publish(fields);
         Responses.json(exchange, 200, item.toJson());
+        System.out.println("published item " + item.id() + " from " + clientAddress(exchange));
+    }
+
+    /** Who posted: behind a proxy on this machine (step 4's nginx) the browser's address is in X-Real-IP. */
+    static String clientAddress(HttpExchange exchange) {
+        InetAddress peer = exchange.getRemoteAddress().getAddress();
+        String forwarded = exchange.getRequestHeaders().getFirst("X-Real-IP");
+        return peer.isLoopbackAddress() && forwarded != null ? forwarded : peer.getHostAddress();
     }
 
     private static void requireFormContentType(String contentType) throws HttpError {

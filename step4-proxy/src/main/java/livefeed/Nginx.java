@@ -1,0 +1,121 @@
+package livefeed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real nginx, run as a child process with its own config and prefix folder: it needs no root
+ * and touches no system file. Start it, stop it; if it cannot start, the message says why.
+ */
+final class Nginx {
+
+    static final String INSTALL_HINT = "nginx is not installed: sudo apt-get install -y nginx (Debian, Ubuntu)"
+            + " or brew install nginx (macOS)";
+    private static final List<String> USUAL_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
+            "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
+
+    private final Process process;
+    private final Path workDir;
+
+    private Nginx(Process process, Path workDir) {
+        this.process = process;
+        this.workDir = workDir;
+    }
+
+    /** The nginx program: on the PATH, or in one of the places packages put it (often not on a user's PATH). */
+    static Optional<Path> find() {
+        Stream<String> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> dir + "/nginx");
+        return Stream.concat(onPath, USUAL_PLACES.stream())
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /** Writes the config, has nginx check it (nginx -t), then starts nginx and waits until it listens. */
+    static Nginx start(Path binary, NginxConfig config, String htpasswd) throws IOException, InterruptedException {
+        Path workDir = config.workDir().toAbsolutePath().normalize();
+        Files.createDirectories(workDir.resolve("temp"));
+        // Started by root, nginx runs its worker as "nobody", which must still read the password file.
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(workDir.resolve("nginx.conf"), config.render());
+        Files.writeString(workDir.resolve("htpasswd"), htpasswd);
+        Files.deleteIfExists(workDir.resolve("nginx.pid"));
+
+        Process check = command(binary, workDir, "-t", "-q").redirectErrorStream(true).start();
+        String problems = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (check.waitFor() != 0) {
+            throw new IOException("nginx refused the config in " + workDir.resolve("nginx.conf") + ": " + problems);
+        }
+        Process process = command(binary, workDir)
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("nginx.out").toFile())
+                .start();
+        Nginx nginx = new Nginx(process, workDir);
+        nginx.awaitStarted();
+        return nginx;
+    }
+
+    /**
+     * nginx writes its process id into the pid file once it has opened its port (the file itself
+     * may appear, empty, a moment before). If nginx exits first, its error log says why.
+     */
+    private void awaitStarted() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Path pidFile = workDir.resolve("nginx.pid");
+        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
+            if (!process.isAlive()) {
+                throw new IOException("nginx could not start: " + lastError());
+            }
+            if (System.nanoTime() > deadline) {
+                stop();
+                throw new IOException("nginx did not start within 10 s: " + lastError());
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /**
+     * Why nginx stopped, from its error log: its first fatal ("emerg") line, such as "bind() to
+     * 127.0.0.1:8080 failed (98: Address already in use)", else the last line.
+     */
+    String lastError() throws IOException {
+        Path log = workDir.resolve("error.log");
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        if (lines.isEmpty()) {
+            return "(nothing in " + log + ")";
+        }
+        String line = lines.stream().filter(l -> l.contains("[emerg]")).findFirst().orElse(lines.get(lines.size() - 1));
+        return line.replaceFirst("^.*?\\[\\w+] (\\d+#\\d+: )?", "");
+    }
+
+    /** SIGTERM: nginx closes its connections and exits; after 5 s it is killed. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static ProcessBuilder command(Path binary, Path workDir, String... more) {
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
+                "-p", workDir.toString(),                           // its prefix: relative paths start here
+                "-e", workDir.resolve("error.log").toString(),      // errors before the config is read
+                "-c", workDir.resolve("nginx.conf").toString()));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command);
+    }
+}

@@ -1,0 +1,198 @@
+package livefeed;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * nginx in front of WireMock, a scripted stand-in for the feed server: what nginx passes on,
+ * what it keeps out, and what it does when the upstream is slow. Timeouts are shortened: poll 1 s, read 2 s.
+ */
+@WireMockTest
+class ForwardingTest {
+
+    private TestNginx nginx;
+    private Http http;
+
+    @BeforeEach
+    void startNginx(WireMockRuntimeInfo upstream) throws Exception {
+        nginx = TestNginx.inFrontOf(upstream.getHttpPort(), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        http = new Http(nginx.url);
+    }
+
+    @AfterEach
+    void stopNginx() throws Exception {
+        nginx.close();
+    }
+
+    @Test
+    void forwardsAFeedPollWithItsPathAndQueryStringAndTheForwardingHeaders() {
+        stubFor(get(urlEqualTo("/real_time_feed?since=5&_=1")).willReturn(okJson("[{\"id\":6}]")));
+
+        HttpResponse<String> response = http.get("/real_time_feed?since=5&_=1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[{\"id\":6}]");
+        verify(1, getRequestedFor(urlEqualTo("/real_time_feed?since=5&_=1"))
+                .withHeader("X-Real-IP", equalTo("127.0.0.1"))
+                .withHeader("X-Forwarded-For", equalTo("127.0.0.1"))
+                .withHeader("Host", equalTo("127.0.0.1")));
+    }
+
+    @Test
+    void setsXRealIpItselfSoAClientCannotPretendToBeSomeoneElse() {
+        stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]")));
+
+        http.get("/real_time_feed", "X-Real-IP", "203.0.113.66");
+
+        verify(getRequestedFor(urlEqualTo("/real_time_feed")).withHeader("X-Real-IP", equalTo("127.0.0.1")));
+    }
+
+    @Test
+    void appendsToAnXForwardedForTheClientSent() {
+        stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]")));
+
+        http.get("/real_time_feed", "X-Forwarded-For", "198.51.100.7");
+
+        verify(getRequestedFor(urlEqualTo("/real_time_feed"))
+                .withHeader("X-Forwarded-For", equalTo("198.51.100.7, 127.0.0.1")));
+    }
+
+    @Test
+    void forwardsAnAuthenticatedPublishWithItsMethodBodyAndContentType() {
+        stubFor(post(urlEqualTo("/send_feed_item")).willReturn(okJson("{\"id\":1}")));
+
+        HttpResponse<String> response = http.publishAs("admin", TestNginx.PASSWORD, "type=message&content=caf%C3%A9");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"id\":1}");
+        verify(1, postRequestedFor(urlEqualTo("/send_feed_item"))
+                .withHeader("Content-Type", equalTo(Http.FORM))
+                .withRequestBody(equalTo("type=message&content=caf%C3%A9")));
+    }
+
+    @Test
+    void asksForThePasswordBeforeAnythingReachesTheUpstream() {
+        HttpResponse<String> none = http.publish("type=message&content=sneaky");
+        HttpResponse<String> wrong = http.publishAs("admin", "guess", "type=message&content=sneaky");
+        HttpResponse<String> wrongUser = http.publishAs("root", TestNginx.PASSWORD, "type=message&content=sneaky");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Feed admin\"");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrongUser.statusCode()).isEqualTo(401);
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void protectsTheAdminPageAndServesItWithThePassword() {
+        assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> admin = http.getAs("admin", TestNginx.PASSWORD, "/admin.html");
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(admin.body()).contains("<title>Feed admin</title>");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource({
+        "/real_time_feedx,   404",
+        "/real_time_feed/,   404",
+        "/send_feed_item/x,  404",
+        "/pom.xml,           404",
+        "/.hidden,           404",
+        "/static/index.html, 404",
+        "/nginx.conf,        404",
+        "/../pom.xml,        400",  // nginx refuses a path that climbs above the root as a bad request
+        "/%2e%2e/pom.xml,    400",
+    })
+    void letsNoOtherPathReachTheUpstream(String path, int status) {
+        stubFor(any(anyUrl()).willReturn(okJson("[\"upstream\"]")));
+
+        String answer = http.raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ").doesNotContain("upstream");
+        if (status == 404) {
+            assertThat(answer).endsWith("{\"error\":\"nothing here: try / for the live feed or /admin.html\"}");
+        }
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void answers504WhenTheUpstreamIsSlowerThanTheReadTimeout() {
+        stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]").withFixedDelay(4_000)));
+
+        HttpResponse<String> response = http.get("/real_time_feed");
+
+        assertThat(response.statusCode()).isEqualTo(504);
+    }
+
+    @Test
+    void passesOnAHeldAnswerThatComesWithinTheReadTimeout() {
+        stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[{\"id\":1}]").withFixedDelay(1_000)));
+
+        HttpResponse<String> response = http.get("/real_time_feed");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[{\"id\":1}]");
+    }
+
+    @Test
+    void passesOnEachPartOfAnAnswerAsItComes() throws Exception {
+        String body = "[{\"id\":1,\"type\":\"first-half\"}," + "{\"id\":2,\"type\":\"second-half\"}]";
+        stubFor(get(urlEqualTo("/real_time_feed")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(body).withChunkedDribbleDelay(2, 1_500)));
+
+        StringBuffer received = new StringBuffer();
+        try (Socket socket = new Socket("127.0.0.1", nginx.url.getPort())) {
+            socket.getOutputStream().write("GET /real_time_feed HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            Thread reader = new Thread(() -> readInto(socket, received));
+            reader.start();
+
+            await().atMost(Duration.ofSeconds(3)).until(() -> received.indexOf("first-half") >= 0);
+            assertThat(received.toString()).as("the first part arrived while the second was still on its way")
+                    .doesNotContain("second-half");
+            await().atMost(Duration.ofSeconds(3)).until(() -> received.indexOf("second-half") >= 0);
+        }
+    }
+
+    private static void readInto(Socket socket, StringBuffer received) {
+        try {
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException closed) {
+            // the test is over
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package livefeed;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generated config: nginx accepts it, and its timeouts are in the right order. */
+class NginxConfigTest {
+
+    private final Path workDir = Path.of("target", "nginx-config-test");
+    private final NginxConfig config = new NginxConfig("127.0.0.1", 8080, 8001, Path.of("..", "static"), workDir,
+            Duration.ofSeconds(30), NginxConfig.readTimeoutFor(Duration.ofSeconds(30)));
+
+    @Test
+    void passesNginxsOwnCheck() throws Exception {
+        Path nginx = NginxRequired.binary();
+        Files.createDirectories(workDir.resolve("temp"));
+        Files.writeString(workDir.resolve("nginx.conf"), config.render());
+        Files.writeString(workDir.resolve("htpasswd"), Htpasswd.line("admin", "secret"));
+
+        Process check = new ProcessBuilder(nginx.toString(), "-t", "-p", workDir.toAbsolutePath().toString(),
+                "-e", workDir.toAbsolutePath().resolve("error.log").toString(),
+                "-c", workDir.toAbsolutePath().resolve("nginx.conf").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(check.waitFor()).as(output).isZero();
+        assertThat(output).contains("syntax is ok").contains("test is successful");
+    }
+
+    @Test
+    void fillsInEveryValueOfTheTemplate() throws Exception {
+        String rendered = config.render();
+
+        assertThat(rendered).doesNotContain("{{")
+                .contains("listen 127.0.0.1:8080;")
+                .contains("server 127.0.0.1:8001;")
+                .contains("proxy_read_timeout 35s;")
+                .contains("root " + Path.of("..", "static").toAbsolutePath().normalize() + ";");
+    }
+
+    @Test
+    void nginxWaitsLongerThanThePollTimeoutAndThePageLongerThanNginx() throws Exception {
+        Duration poll = Duration.ofSeconds(30);
+        Duration nginxRead = NginxConfig.readTimeoutFor(poll);
+        Duration page = pageTimeout(Path.of("..", "static", "cursor-polling.js"));
+
+        assertThat(poll).as("the feed server answers [] before nginx gives up with 504").isLessThan(nginxRead);
+        assertThat(nginxRead).as("nginx answers 504 before the page gives up on its own").isLessThan(page);
+    }
+
+    @Test
+    void writesTimesAsNginxReadsThem() throws Exception {
+        NginxConfig quick = new NginxConfig("127.0.0.1", 8080, 8001, Path.of("..", "static"), workDir,
+                Duration.ofMillis(500), Duration.ofMillis(1500));
+
+        assertThat(quick.render()).contains("proxy_read_timeout 1500ms;");
+    }
+
+    /** The client-side timeout the page's script gives each poll, such as "const POLL_TIMEOUT_MS = 40_000". */
+    private static Duration pageTimeout(Path script) throws Exception {
+        Matcher timeout = Pattern.compile("TIMEOUT_MS\\s*=\\s*([0-9_]+)").matcher(Files.readString(script));
+        assertThat(timeout.find()).as("a *TIMEOUT_MS constant in " + script).isTrue();
+        return Duration.ofMillis(Long.parseLong(timeout.group(1).replace("_", "")));
+    }
+}
