@@ -8,13 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -28,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * nginx in front of WireMock, a scripted stand-in for the feed server: what nginx passes on,
@@ -162,37 +157,5 @@ class ForwardingTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("[{\"id\":1}]");
-    }
-
-    @Test
-    void passesOnEachPartOfAnAnswerAsItComes() throws Exception {
-        String body = "[{\"id\":1,\"type\":\"first-half\"}," + "{\"id\":2,\"type\":\"second-half\"}]";
-        stubFor(get(urlEqualTo("/real_time_feed")).willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(body).withChunkedDribbleDelay(2, 1_500)));
-
-        StringBuffer received = new StringBuffer();
-        try (Socket socket = new Socket("127.0.0.1", nginx.url.getPort())) {
-            socket.getOutputStream().write("GET /real_time_feed HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            Thread reader = new Thread(() -> readInto(socket, received));
-            reader.start();
-
-            await().atMost(Duration.ofSeconds(3)).until(() -> received.indexOf("first-half") >= 0);
-            assertThat(received.toString()).as("the first part arrived while the second was still on its way")
-                    .doesNotContain("second-half");
-            await().atMost(Duration.ofSeconds(3)).until(() -> received.indexOf("second-half") >= 0);
-        }
-    }
-
-    private static void readInto(Socket socket, StringBuffer received) {
-        try {
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-            }
-        } catch (java.io.IOException closed) {
-            // the test is over
-        }
     }
 }
