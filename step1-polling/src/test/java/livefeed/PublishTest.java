@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -163,6 +164,16 @@ class PublishTest {
                 + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 413 ");
+    }
+
+    @Test
+    void namesThePosterFromXRealIpOnlyWhenTheRequestComesFromThisMachine() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress remote = InetAddress.getByName("192.0.2.10");
+
+        assertThat(PublishHandler.clientAddress(loopback, "203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(PublishHandler.clientAddress(loopback, null)).isEqualTo("127.0.0.1");
+        assertThat(PublishHandler.clientAddress(remote, "203.0.113.9")).as("a made-up header").isEqualTo("192.0.2.10");
     }
 
     private long id(HttpResponse<String> response) throws Exception {

@@ -33,11 +33,16 @@ final class PublishHandler {
         System.out.println("published item " + item.id() + " from " + clientAddress(exchange));
     }
 
-    /** Who posted: behind a proxy on this machine (step 4's nginx) the browser's address is in X-Real-IP. */
-    static String clientAddress(HttpExchange exchange) {
-        InetAddress peer = exchange.getRemoteAddress().getAddress();
-        String forwarded = exchange.getRequestHeaders().getFirst("X-Real-IP");
-        return peer.isLoopbackAddress() && forwarded != null ? forwarded : peer.getHostAddress();
+    private static String clientAddress(HttpExchange exchange) {
+        return clientAddress(exchange.getRemoteAddress().getAddress(), exchange.getRequestHeaders().getFirst("X-Real-IP"));
+    }
+
+    /**
+     * Who posted: behind a proxy on this machine (step 4's nginx) the browser's address is in
+     * X-Real-IP. From anywhere else that header could be made up, so the peer's address counts.
+     */
+    static String clientAddress(InetAddress peer, String realIp) {
+        return peer.isLoopbackAddress() && realIp != null ? realIp : peer.getHostAddress();
     }
 
     private static void requireFormContentType(String contentType) throws HttpError {

@@ -22,10 +22,12 @@ final class Nginx {
     private static final List<String> USUAL_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
             "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
 
+    private final Path binary;
     private final Process process;
     private final Path workDir;
 
-    private Nginx(Process process, Path workDir) {
+    private Nginx(Path binary, Process process, Path workDir) {
+        this.binary = binary;
         this.process = process;
         this.workDir = workDir;
     }
@@ -60,7 +62,7 @@ final class Nginx {
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("nginx.out").toFile())
                 .start();
-        Nginx nginx = new Nginx(process, workDir);
+        Nginx nginx = new Nginx(binary, process, workDir);
         nginx.awaitStarted();
         return nginx;
     }
@@ -102,9 +104,18 @@ final class Nginx {
         return line.replaceFirst("^.*?\\[\\w+] (\\d+#\\d+: )?", "");
     }
 
-    /** SIGTERM: nginx closes its connections and exits; after 5 s it is killed. */
+    /**
+     * "nginx -s quit": a graceful stop, in which nginx first passes on the answers still on their
+     * way (such as the [] of polls the feed server answered as it stopped). Killed after 5 s.
+     */
     void stop() throws InterruptedException {
-        process.destroy();
+        if (process.isAlive()) {
+            try {
+                command(binary, workDir, "-s", "quit").start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                process.destroy(); // cannot run nginx -s: SIGTERM, a fast stop
+            }
+        }
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }

@@ -31,6 +31,7 @@ public final class ProxyDemo {
         try {
             flags = Flags.parse(args, "--nginx-port", "--port", "--poll-timeout", "--backlog", "--max-waiting");
             feedSettings = Settings.parse(feedServerArgs(flags), Map.of());
+            NginxConfig.checkTimeouts(feedSettings.pollTimeout());
         } catch (IllegalArgumentException e) {
             fail(2, e.getMessage() + "\n" + USAGE);
             return;
@@ -78,14 +79,15 @@ public final class ProxyDemo {
         return feedServer;
     }
 
+    /** The feed server first, so that its last answers ([] to every waiting poll) still go out through nginx. */
     void stop() {
         stopping = true;
+        feedServer.stop();
         try {
             nginx.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        feedServer.stop();
     }
 
     /** If nginx stops on its own (killed, crashed), the demo says so and stops the feed server too. */

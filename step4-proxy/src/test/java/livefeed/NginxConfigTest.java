@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The generated config: nginx accepts it, and its timeouts are in the right order. */
 class NginxConfigTest {
@@ -54,6 +55,16 @@ class NginxConfigTest {
 
         assertThat(poll).as("the feed server answers [] before nginx gives up with 504").isLessThan(nginxRead);
         assertThat(nginxRead).as("nginx answers 504 before the page gives up on its own").isLessThan(page);
+        assertThat(page).as("the page and FeedClient give up at the same time").isEqualTo(NginxConfig.CLIENT_TIMEOUT);
+    }
+
+    @Test
+    void refusesAPollTimeoutThatWouldBreakThatOrder() {
+        NginxConfig.checkTimeouts(Duration.ofMillis(34_999));
+
+        assertThatThrownBy(() -> NginxConfig.checkTimeouts(Duration.ofSeconds(35)))
+                .hasMessage("--poll-timeout must be under 35 s: nginx waits 5 s longer than the feed server,"
+                        + " and the page gives up after 40 s");
     }
 
     @Test

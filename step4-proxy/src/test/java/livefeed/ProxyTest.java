@@ -101,6 +101,32 @@ class ProxyTest {
     }
 
     @Test
+    void stoppingAnswersAPollParkedThroughNginxWithAnEmptyArray() throws Exception {
+        CompletableFuture<HttpResponse<String>> poll = http.getAsync("/real_time_feed");
+        await().atMost(SOON).until(() -> feedServer.waitingPolls() == 1);
+
+        demo.stop();
+
+        assertThat(poll).succeedsWithin(SOON).satisfies(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("[]");
+        });
+        demo = ProxyDemo.start(NginxRequired.binary(), Settings.parse(new String[] {"--port", "0"}, Map.of()),
+                TestNginx.freePort(), workDir(), TestNginx.PASSWORD); // for @AfterEach
+    }
+
+    @Test
+    void answersAnUnknownPathWithAJsonErrorWhateverItsExtension() {
+        for (String path : new String[] {"/missing", "/missing.css", "/missing.html", "/static/index.html"}) {
+            HttpResponse<String> response = http.get(path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/json; charset=utf-8");
+            assertThat(response.body()).isEqualTo("{\"error\":\"nothing here: try / for the live feed or /admin.html\"}");
+        }
+    }
+
+    @Test
     void theFeedServerListensOnLoopbackOnly() {
         assertThat(feedServer.url().getHost()).isEqualTo("127.0.0.1");
     }
