@@ -1,0 +1,61 @@
+package livefeed.browser;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Whoever can post an item writes into every open feed page. The page must show an item as text,
+ * never run it: the article's page inserted the HTML it received.
+ */
+@Tag("browser")
+class UntrustedItemsTest {
+
+    /** Would change the page's title, if the page ran it. */
+    private static final String IMG_ATTACK = "<img src=x onerror=\"document.title='hacked'\">";
+    private static final String SCRIPT_ATTACK = "<script>document.title='hacked'</script>";
+    private static final String JAVASCRIPT_URL = "javascript:document.title='hacked'";
+
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
+    @RegisterExtension
+    final Servers servers = new Servers();
+
+    @Test
+    void aMessageWrittenInHtmlIsShownAsTextAndRunsNothing() {
+        StepServer server = servers.start(Step.BACKLOG);
+        FeedWindow feed = browser.openFeed(server.url());
+        AdminWindow admin = browser.openAdmin(server.adminPage());
+
+        admin.sendMessage(IMG_ATTACK);
+        admin.awaitAnswer();
+        admin.sendMessage(SCRIPT_ATTACK);
+
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(feed.items()).containsExactly(SCRIPT_ATTACK, IMG_ATTACK));
+        assertThat(feed.all("#feed img, #feed script")).as("elements made from the items' text").isEmpty();
+        // A broken image fires onerror a moment after it is inserted: give it that moment.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(feed::title, "Live feed"::equals);
+        assertThat(admin.title()).isEqualTo("Feed admin");
+    }
+
+    @Test
+    void aJavascriptLinkIsShownAsTextThatCannotBeClicked() {
+        StepServer server = servers.start(Step.BACKLOG);
+        FeedWindow feed = browser.openFeed(server.url());
+        AdminWindow admin = browser.openAdmin(server.adminPage());
+
+        admin.sendLink(JAVASCRIPT_URL, "Click me");
+
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(feed.items()).containsExactly("Click me (" + JAVASCRIPT_URL + ")"));
+        assertThat(feed.all("#feed a")).as("links in the feed").isEmpty();
+        feed.all("#feed .link-text").get(0).click();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(feed::title, "Live feed"::equals);
+    }
+}
