@@ -25,20 +25,23 @@ class FlakyServerTest {
         StepServer server = servers.start(step);
         FeedWindow feed = browser.openFeed(server.url());
         feed.rememberThisLoad();
-        await().atMost(Duration.ofSeconds(5)).until(feed::requests, requests -> requests >= 1);
+        await("the page's first request").atMost(Duration.ofSeconds(5))
+                .until(feed::requests, requests -> requests >= 1);
 
         server.stop();
-        await().atMost(Duration.ofSeconds(5)).until(feed::state, state -> state.matches("retrying in \\d+ s"));
+        await("the page saying it retries").atMost(Duration.ofSeconds(5))
+                .until(feed::state, state -> state.matches("retrying in \\d+ s"));
         Screenshots.save(feed.screenshot(), step + "-retrying");
 
         StepServer restarted = servers.startAgain(server);
         // Back when a request has been out for a whole second without failing: in step 2 it is then
         // surely held by the server, and the next item cannot slip past it.
-        await().atMost(Duration.ofSeconds(15)).during(Duration.ofSeconds(1))
-                .until(feed::state, state -> !state.startsWith("retrying"));
+        await("the page back from retrying, for a whole second").atMost(Duration.ofSeconds(15))
+                .during(Duration.ofSeconds(1)).until(feed::state, state -> !state.startsWith("retrying"));
         Http.publishMessage(restarted, "back again");
 
-        await().atMost(step.newItemDeadline).until(feed::items, items -> items.contains("back again"));
+        await("the item on the live feed").atMost(step.newItemDeadline)
+                .until(feed::items, items -> items.contains("back again"));
         assertThat(feed.wasNotReloaded()).isTrue();
     }
 }

@@ -26,7 +26,8 @@ class LiveFeedTest {
         StepServer server = servers.start(step);
         FeedWindow feed = browser.openFeed(server.url());
         // The page's first poll is out before the admin page even loads: step 2 cannot lose this item.
-        await().atMost(Duration.ofSeconds(5)).until(feed::requests, requests -> requests >= 1);
+        await("the page's first request").atMost(Duration.ofSeconds(5))
+                .until(feed::requests, requests -> requests >= 1);
         AdminWindow admin = browser.openAdmin(server.adminPage());
 
         admin.click("Display a message");
@@ -57,7 +58,7 @@ class LiveFeedTest {
                 "Comet (programming)",
                 "Breaking: the feed works"));
         assertThat(feed.all("#feed a")).singleElement()
-                .satisfies(link -> assertThat(link.getAttribute("href")).isEqualTo("https://en.wikipedia.org/wiki/Comet_(programming)"));
+                .satisfies(link -> assertThat(link.getDomAttribute("href")).isEqualTo("https://en.wikipedia.org/wiki/Comet_(programming)"));
         assertThat(admin.awaitAnswer()).as("the server's answer to the last post")
                 .startsWith("{\"id\":4,").contains("\"content\":\"Hello from the admin page\"");
         Screenshots.saveForDocs(feed.screenshot(), "live-feed");

@@ -23,10 +23,12 @@ class RequestCountTest {
     void pollingKeepsAskingWhileNothingHappens() {
         StepServer server = servers.start(Step.POLLING);
         FeedWindow feed = browser.openFeed(server.url());
-        int first = await().atMost(Duration.ofSeconds(5)).until(feed::requests, requests -> requests >= 1);
+        int first = await("the page's first request").atMost(Duration.ofSeconds(5))
+                .until(feed::requests, requests -> requests >= 1);
 
         // One request every 2 s, each answered []: two more within 5 s.
-        await().atMost(Duration.ofSeconds(5)).until(feed::requests, requests -> requests >= first + 2);
+        await("two more requests").atMost(Duration.ofSeconds(5))
+                .until(feed::requests, requests -> requests >= first + 2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -34,8 +36,10 @@ class RequestCountTest {
     void aLongPollStaysTheOneOpenRequestWhileNothingHappens(Step step) {
         StepServer server = servers.start(step); // the default poll timeout: 30 s
         FeedWindow feed = browser.openFeed(server.url());
-        await().atMost(Duration.ofSeconds(5)).until(feed::requests, requests -> requests == 1);
+        await("the page's first request").atMost(Duration.ofSeconds(5))
+                .until(feed::requests, requests -> requests == 1);
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(feed::requests, requests -> requests == 1);
+        await("still one request").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+                .until(feed::requests, requests -> requests == 1);
     }
 }
