@@ -2,7 +2,7 @@ package livefeed.browser;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 
@@ -12,7 +12,7 @@ import java.net.URI;
  * The shared headless Chromium, for a test class: {@code @RegisterExtension static final BrowserSession browser = new BrowserSession();}
  * Started by the first class that needs it, quit when the whole run ends; each test's windows are closed after it.
  */
-final class BrowserSession implements BeforeAllCallback, AfterEachCallback {
+final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserSession.class);
     private static final Dimension FEED_SIZE = new Dimension(800, 700);
@@ -21,8 +21,8 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback {
     private Browser browser;
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        Chromium.browser(); // skips (or in CI fails) the class at once when Chromium is missing
+    public void beforeEach(ExtensionContext context) {
+        Chromium.browser(); // without Chromium, each test is reported skipped (in CI: failed), with the reason
         Chromium.driver();
         // WebDriver is one conversation with one browser: have Awaitility ask from the test's own thread.
         Awaitility.pollInSameThread();
@@ -31,7 +31,9 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
-        browser.closeTestWindows();
+        if (browser != null) { // null when the test was skipped for want of Chromium
+            browser.closeTestWindows();
+        }
     }
 
     FeedWindow openFeed(URI url) {

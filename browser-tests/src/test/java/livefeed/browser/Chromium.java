@@ -3,6 +3,7 @@ package livefeed.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 final class Chromium {
 
     static final String INSTALL_HINT = "sudo apt-get install -y chromium chromium-driver";
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private Chromium() {
     }
@@ -30,7 +32,11 @@ final class Chromium {
             if (System.getenv("CI") != null) {
                 fail("CI is set, so the browser tests must run, but " + what + " was not found: " + INSTALL_HINT);
             }
-            assumeTrue(false, "skipped: " + what + " not found: " + INSTALL_HINT);
+            String reason = "skipped: " + what + " not found: " + INSTALL_HINT;
+            if (TOLD.compareAndSet(false, true)) {
+                System.err.println("Browser tests " + reason); // once on the console; each test's report says it too
+            }
+            assumeTrue(false, reason);
         }
         return found.get();
     }
