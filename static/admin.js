@@ -14,7 +14,7 @@ async function send(form) {
   try {
     // URLSearchParams makes the browser send application/x-www-form-urlencoded,
     // like a plain form post; FormData alone would send multipart/form-data.
-    const response = await fetch(form.action, {
+    const response = await fetch(withoutCredentials(form.action), {
       method: "POST",
       body: new URLSearchParams(new FormData(form)),
       signal: controller.signal,
@@ -34,6 +34,16 @@ async function send(form) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+// Opened as http://admin:secret@host/admin.html (step 4, behind nginx), the page
+// passes its user and password on to form.action, and fetch refuses any URL
+// that holds them. The browser has them already: it sends them by itself.
+function withoutCredentials(address) {
+  const url = new URL(address);
+  url.username = "";
+  url.password = "";
+  return url;
 }
 
 // The server reports errors as {"error": "..."}; fall back to the raw text.
