@@ -18,8 +18,9 @@ public final class FeedServer {
 
     /** The page loads /client.js: in this step, the script that asks again as soon as it is answered. */
     static final String CLIENT_SCRIPT = "long-polling.js";
-    /** Connections that may wait to be accepted; the JDK's default, 50, refuses a crowd. */
-    private static final int ACCEPT_BACKLOG = 1024;
+    /** Connections that may wait to be accepted; the JDK's default, 50, refuses a crowd (Linux caps it at somaxconn). */
+    private static final int ACCEPT_BACKLOG = 4096;
+    private static final int MAX_IDLE_CONNECTIONS = 20_000;
     private static final int WORKER_THREADS = 8;
 
     private final HttpServer server;
@@ -64,9 +65,14 @@ public final class FeedServer {
         PublishHandler publishHandler = new PublishHandler(feed);
         StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
 
-        // Send each answer at once: without TCP_NODELAY the body, written after the headers, can wait
-        // up to 40 ms for the client to acknowledge them (Nagle's algorithm). Read when the first server starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Two defaults of the JDK server that hurt many waiting clients. The JDK reads them once, when the
+        // first server starts, so they are set here unless someone gave them with -D already:
+        // TCP_NODELAY: else an answer's body, written after its headers, can wait up to 40 ms for the
+        // client to acknowledge them (Nagle's algorithm);
+        useUnlessSet("sun.net.httpserver.nodelay", "true");
+        // and past 200 idle keep-alive connections, the JDK closes each one after its answer: a crowd of
+        // clients would have to connect again for every item.
+        useUnlessSet("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", exchange -> {
             try {
@@ -83,6 +89,12 @@ public final class FeedServer {
         server.setExecutor(workers);
         server.start();
         return new FeedServer(server, workers, feed);
+    }
+
+    private static void useUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     URI url() {

@@ -1,0 +1,255 @@
+package livefeed.benchmark;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+/**
+ * N long-polling clients on one selector thread. Each keeps one HTTP/1.1 keep-alive connection and
+ * follows the cursor: since=0 first, then the largest id it has seen. Non-blocking, so 10,000
+ * clients cost one thread. The clients belong to that thread: the main thread reads the volatile
+ * counters and clientsAt while it runs, and the rest after stop().
+ */
+final class PollingClients {
+
+    private static final Pattern ITEM = Pattern.compile("\"id\":([0-9]+),\"timestamp\":([0-9]+)");
+
+    private final InetSocketAddress server;
+    private final int count;
+    private final Selector selector = Selector.open();
+    private final Thread thread = new Thread(this::run, "polling-clients");
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final List<Client> clients = new ArrayList<>();
+    private final Deque<Client> toReconnect = new ArrayDeque<>();
+    private final Stats[] latencyById; // ms from an item's timestamp to its first arrival, all clients
+    private final AtomicIntegerArray clientsAt; // clientsAt[id]: how many clients have a cursor >= id
+    private volatile boolean running = true;
+
+    // Written by the selector thread alone, so ++ is safe; volatile so that the main thread can watch.
+    volatile int connected;
+    volatile long lastConnectedAtMillis;
+    volatile long requests;
+    volatile long delivered;
+    int connectFailures;
+    int closedBetweenAnswers; // closed or reset by the server while no answer was on its way
+    int brokenAnswers;
+    int errorAnswers; // not 200, such as 503 when more than --max-waiting polls wait
+    int duplicates;
+    int outOfOrder;
+
+    private static final class Client {
+        final ResponseParser response = new ResponseParser();
+        final BitSet seen = new BitSet();
+        SocketChannel channel;
+        ByteBuffer request;
+        long cursor;
+        boolean everConnected;
+    }
+
+    PollingClients(InetSocketAddress server, int count, int maxId) throws IOException {
+        this.server = server;
+        this.count = count;
+        this.latencyById = new Stats[maxId + 1];
+        Arrays.setAll(latencyById, id -> new Stats());
+        this.clientsAt = new AtomicIntegerArray(maxId + 1);
+        thread.setDaemon(true); // a run that fails must not be kept alive by it
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    int clientsAt(long id) {
+        return clientsAt.get((int) id);
+    }
+
+    long selectorCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        selector.wakeup();
+        thread.join(10_000);
+    }
+
+    /** After stop(): the latencies of these items, all clients together. */
+    Stats latencies(List<Long> ids) {
+        Stats all = new Stats();
+        ids.forEach(id -> all.addAll(latencyById[id.intValue()]));
+        return all;
+    }
+
+    /** After stop(): how many (client, item) pairs never arrived. */
+    long lost(List<Long> ids) {
+        return clients.stream().mapToLong(c -> ids.stream().filter(id -> !c.seen.get(id.intValue())).count()).sum();
+    }
+
+    /** The id and timestamp of each item of a feed answer, in pairs: id, timestamp, id, timestamp... */
+    static long[] idsAndTimestamps(String json) {
+        // Not a JSON parser: the benchmark posts plain words, so only the server's own fields can match.
+        return ITEM.matcher(json).results()
+                .flatMapToLong(m -> LongStream.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))))
+                .toArray();
+    }
+
+    private void run() {
+        for (int i = 0; i < count; i++) {
+            clients.add(new Client());
+            open(clients.get(i));
+        }
+        while (running) {
+            try {
+                selector.select(100);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            selector.selectedKeys().forEach(this::handle);
+            selector.selectedKeys().clear();
+            for (int i = toReconnect.size(); i > 0; i--) { // one try each per turn
+                open(toReconnect.poll());
+            }
+        }
+        clients.forEach(client -> close(client.channel));
+        close(selector);
+    }
+
+    private void open(Client client) {
+        try {
+            client.channel = SocketChannel.open();
+            client.channel.configureBlocking(false);
+            client.channel.register(selector, SelectionKey.OP_CONNECT, client);
+            if (client.channel.connect(server)) {
+                connectFinished(client);
+            }
+        } catch (IOException e) {
+            connectFailures++;
+            reconnect(client);
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        Client client = (Client) key.attachment();
+        boolean connecting = key.isConnectable();
+        try {
+            if (connecting) {
+                connectFinished(client);
+            } else if (key.isWritable()) {
+                writeRequest(client);
+            } else if (key.isReadable()) {
+                read(client);
+            }
+        } catch (IOException e) {
+            if (connecting) {
+                connectFailures++;
+            } else if (client.response.isEmpty()) {
+                closedBetweenAnswers++; // a reset: the server closed while our next request was unread
+            } else {
+                brokenAnswers++;
+            }
+            reconnect(client);
+        }
+    }
+
+    private void connectFinished(Client client) throws IOException {
+        client.channel.finishConnect();
+        if (!client.everConnected) {
+            client.everConnected = true;
+            lastConnectedAtMillis = System.currentTimeMillis();
+            connected++;
+        }
+        sendRequest(client);
+    }
+
+    private void sendRequest(Client client) throws IOException {
+        String request = "GET /real_time_feed?since=" + client.cursor + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + server.getPort() + "\r\n\r\n";
+        client.request = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+        requests++;
+        writeRequest(client);
+    }
+
+    private void writeRequest(Client client) throws IOException {
+        client.channel.write(client.request);
+        int interest = client.request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        client.channel.keyFor(selector).interestOps(interest);
+    }
+
+    private void read(Client client) throws IOException {
+        readBuffer.clear();
+        if (client.channel.read(readBuffer) < 0) {
+            if (client.response.isEmpty()) {
+                closedBetweenAnswers++;
+            } else {
+                brokenAnswers++;
+            }
+            reconnect(client);
+            return;
+        }
+        readBuffer.flip();
+        if (client.response.feed(readBuffer)) { // one request at a time, so nothing can follow the answer
+            answered(client, System.currentTimeMillis());
+        }
+    }
+
+    private void answered(Client client, long arrivalMillis) throws IOException {
+        boolean ok = client.response.status() == 200;
+        if (!ok) {
+            errorAnswers++; // and poll again at once: the benchmark gives the server room for 2N polls
+        }
+        long[] stamps = ok ? idsAndTimestamps(client.response.body()) : new long[0];
+        for (int i = 0; i < stamps.length; i += 2) {
+            int id = (int) stamps[i];
+            if (client.seen.get(id)) {
+                duplicates++;
+                continue;
+            }
+            if (id < client.cursor) {
+                outOfOrder++;
+            }
+            client.seen.set(id);
+            delivered++;
+            latencyById[id].add(arrivalMillis - stamps[i + 1]); // a fresh server: ids 1 to maxId
+            for (long reached = client.cursor + 1; reached <= id; reached++) {
+                clientsAt.incrementAndGet((int) reached);
+            }
+            client.cursor = Math.max(client.cursor, id);
+        }
+        client.response.reset();
+        sendRequest(client);
+    }
+
+    private void reconnect(Client client) {
+        close(client.channel);
+        client.response.reset();
+        if (running) {
+            toReconnect.add(client);
+        }
+    }
+
+    private static void close(Closeable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}
