@@ -10,6 +10,7 @@ import java.util.Map;
  */
 final class Feed {
 
+    // tag::keep-every-item[]
     private final List<Item> items = new ArrayList<>(); // the item with id N is at index N - 1
 
     synchronized Item publish(Map<String, String> fields) {
@@ -25,4 +26,5 @@ final class Feed {
         }
         return List.copyOf(items.subList((int) since, items.size()));
     }
+    // end::keep-every-item[]
 }

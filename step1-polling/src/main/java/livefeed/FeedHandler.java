@@ -15,6 +15,7 @@ final class FeedHandler {
         this.feed = feed;
     }
 
+    // tag::answer-at-once[]
     void handle(HttpExchange exchange) throws IOException, HttpError {
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -24,6 +25,7 @@ final class FeedHandler {
         long since = since(exchange.getRequestURI().getRawQuery()).orElse(0);
         Responses.json(exchange, 200, Json.array(feed.itemsAfter(since)));
     }
+    // end::answer-at-once[]
 
     /** The since cursor: empty when absent; digits only, else a 400 at once. */
     static OptionalLong since(String rawQuery) throws HttpError {

@@ -59,9 +59,11 @@ public final class FeedServer {
         PublishHandler publishHandler = new PublishHandler(feed);
         StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
 
+        // tag::tcp-nodelay[]
         // Send each answer at once: without TCP_NODELAY the body, written after the headers, can wait
         // up to 40 ms for the client to acknowledge them (Nagle's algorithm). Read when the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // end::tcp-nodelay[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", exchange -> {
             try {

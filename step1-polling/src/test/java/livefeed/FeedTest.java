@@ -36,6 +36,7 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=0").body()).isEqualTo("[" + one + "," + two + "," + three + "]");
     }
 
+    // tag::only-newer-than-since[]
     @Test
     void answersOnlyTheItemsNewerThanSince() {
         server.http().publish("type=message&content=one");
@@ -47,6 +48,7 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=3").body()).isEqualTo("[]");
         assertThat(server.http().get("/real_time_feed?since=999999999999").body()).isEqualTo("[]");
     }
+    // end::only-newer-than-since[]
 
     @Test
     void servesEachItemExactlyAsThePublishAnsweredIt() {

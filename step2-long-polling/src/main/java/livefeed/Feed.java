@@ -28,6 +28,7 @@ final class Feed {
         this.workers = workers;
     }
 
+    // tag::publish-and-park[]
     Item publish(Map<String, String> fields) {
         Item item;
         Set<LongPoll> parked;
@@ -49,6 +50,7 @@ final class Feed {
         }
         poll.expireWith(workers.schedule(() -> expire(poll), pollTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
+    // end::publish-and-park[]
 
     /** Stopping: every parked poll gets an empty answer now, rather than a dropped connection. */
     void answerAllWaiting() {
@@ -64,10 +66,12 @@ final class Feed {
         return waiting.size();
     }
 
+    // tag::time-out-with-an-empty-answer[]
     private void expire(LongPoll poll) {
         synchronized (this) {
             waiting.remove(poll);
         }
         poll.answer(List.of());
     }
+    // end::time-out-with-an-empty-answer[]
 }

@@ -56,17 +56,21 @@ public final class FeedServer {
     }
 
     static FeedServer start(Settings settings) throws IOException {
+        // tag::one-pool-for-all-work[]
         // The workers answer requests and also run the poll timeouts.
         ScheduledThreadPoolExecutor workers = new ScheduledThreadPoolExecutor(WORKER_THREADS);
         workers.setRemoveOnCancelPolicy(true); // a poll answered early drops its timeout at once
         Feed feed = new Feed(settings.pollTimeout(), workers);
+        // end::one-pool-for-all-work[]
         FeedHandler feedHandler = new FeedHandler(feed);
         PublishHandler publishHandler = new PublishHandler(feed);
         StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
 
+        // tag::tcp-nodelay[]
         // Send each answer at once: without TCP_NODELAY the body, written after the headers, can wait
         // up to 40 ms for the client to acknowledge them (Nagle's algorithm). Read when the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // end::tcp-nodelay[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", exchange -> {
             try {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * server kept its callbacks, and answered later by whichever comes first: a publish, the poll
  * timeout, or the server stopping. The flag makes sure that only the first of them answers.
  */
+// tag::parked-poll[]
 final class LongPoll {
 
     private final HttpExchange exchange;
@@ -44,3 +45,4 @@ final class LongPoll {
         }
     }
 }
+// end::parked-poll[]

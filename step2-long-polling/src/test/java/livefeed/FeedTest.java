@@ -90,6 +90,7 @@ class FeedTest {
         assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + first + "]");
     }
 
+    // tag::lose-an-item-between-polls[]
     /** The lesson of this step, and the flaw that step 3 fixes. */
     @Test
     void missesAnItemPublishedWhileTheClientIsBetweenTwoPolls() {
@@ -97,6 +98,7 @@ class FeedTest {
         String one = server.http().publish("type=message&content=one").body();
         assertThat(firstPoll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
 
+        // tag::the-client-is-busy[]
         server.http().publish("type=message&content=two"); // the client is busy showing item one
 
         CompletableFuture<HttpResponse<String>> secondPoll = parkedPoll("/real_time_feed?since=1");
@@ -104,7 +106,9 @@ class FeedTest {
         assertThat(secondPoll).succeedsWithin(SOON).extracting(HttpResponse::body)
                 .as("item two was published between the polls: nobody was waiting, so it is gone")
                 .isEqualTo("[" + three + "]");
+        // end::the-client-is-busy[]
     }
+    // end::lose-an-item-between-polls[]
 
     @Test
     void answersAParkedHeadWithHeadersAndNoBody() {

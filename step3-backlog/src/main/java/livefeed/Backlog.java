@@ -21,6 +21,7 @@ final class Backlog {
         this.items = items;
     }
 
+    // tag::capped-immutable-backlog[]
     /** This backlog plus the item; the oldest is dropped when that makes one too many. */
     Backlog with(Item item) {
         List<Item> kept = new ArrayList<>(items);
@@ -39,4 +40,5 @@ final class Backlog {
         long skip = since - items.get(0).id() + 1; // ids are consecutive, so no search is needed
         return items.subList((int) Math.min(Math.max(skip, 0), items.size()), items.size());
     }
+    // end::capped-immutable-backlog[]
 }

@@ -51,11 +51,13 @@ class ConcurrencyTest {
                 threads.submit(() -> publish(http));
             }
 
+            // tag::every-client-gets-every-item[]
             List<Long> everyId = LongStream.rangeClosed(1, ITEMS).boxed().toList();
             for (Future<List<Long>> client : clients) {
                 assertThat(client.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(everyId);
             }
             assertThat(emptyAnswers).as("answers that came only at the poll timeout").hasValue(0);
+            // end::every-client-gets-every-item[]
         } finally {
             threads.shutdownNow();
             server.stop();
@@ -81,12 +83,14 @@ class ConcurrencyTest {
                 newestSeen.add(seen);
                 threads.submit(() -> follow(http, seen));
             }
+            // tag::publish-in-lockstep[]
             for (long id = 1; id <= ITEMS; id++) {
                 assertThat(http.publish("type=message&content=" + id).statusCode()).isEqualTo(200);
                 long published = id;
                 await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
                         .untilAsserted(() -> assertThat(newestSeen).allSatisfy(seen -> assertThat(seen).hasValue(published)));
             }
+            // end::publish-in-lockstep[]
         } finally {
             threads.shutdownNow();
             server.stop();

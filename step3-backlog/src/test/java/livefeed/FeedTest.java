@@ -99,11 +99,13 @@ class FeedTest {
         String one = server.http().publish("type=message&content=one").body();
         assertThat(firstPoll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
 
+        // tag::the-cursor-finds-it[]
         String two = server.http().publish("type=message&content=two").body(); // the client is busy showing item one
 
         assertThat(server.http().get("/real_time_feed?since=1").body())
                 .as("item two waits in the backlog, and the cursor finds it at once")
                 .isEqualTo("[" + two + "]");
+        // end::the-cursor-finds-it[]
     }
 
     @Test
@@ -164,6 +166,7 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=1").body()).isEqualTo("[" + String.join(",", missed) + "]");
     }
 
+    // tag::slow-client-sees-the-gap[]
     @Test
     void keepsOnlyTheNewestTwentyItemsSoASlowClientSeesTheGap() throws Exception {
         for (int i = 1; i <= 25; i++) {
@@ -176,6 +179,7 @@ class FeedTest {
                 .containsExactlyElementsOf(range(6, 25));
         assertThat(ids(server.http().get("/real_time_feed?since=20").body())).containsExactly(21L, 22L, 23L, 24L, 25L);
     }
+    // end::slow-client-sees-the-gap[]
 
     @Test
     void keepsTheNumberOfItemsGivenByBacklog() throws Exception {

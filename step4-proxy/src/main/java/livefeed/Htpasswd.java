@@ -18,6 +18,7 @@ final class Htpasswd {
     private Htpasswd() {
     }
 
+    // tag::salted-sha1-line[]
     static String line(String user, String password) {
         byte[] salt = new byte[8];
         RANDOM.nextBytes(salt);
@@ -34,6 +35,7 @@ final class Htpasswd {
             throw new IllegalStateException("every JDK has SHA-1", e);
         }
     }
+    // end::salted-sha1-line[]
 
     /** A password for the demo when FEED_ADMIN_PASSWORD is not set: 12 letters and digits. */
     static String newPassword() {

@@ -20,10 +20,12 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
     /** How long FeedClient, and the page (REQUEST_TIMEOUT_MS in cursor-polling.js), wait before they give up. */
     static final Duration CLIENT_TIMEOUT = FeedClient.REQUEST_TIMEOUT;
 
+    // tag::read-timeout-arithmetic[]
     /** The timeout arithmetic: poll timeout (30 s) < nginx's read timeout (35 s) < the page's own timeout (40 s). */
     static Duration readTimeoutFor(Duration pollTimeout) {
         return pollTimeout.plusSeconds(5);
     }
+    // end::read-timeout-arithmetic[]
 
     /** Refuses a poll timeout that would make nginx, or the page, give up on a quiet feed before the server answers. */
     static void checkTimeouts(Duration pollTimeout) {

@@ -60,6 +60,7 @@ class ForwardingTest {
                 .withHeader("Host", equalTo("127.0.0.1")));
     }
 
+    // tag::client-cannot-set-x-real-ip[]
     @Test
     void setsXRealIpItselfSoAClientCannotPretendToBeSomeoneElse() {
         stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]")));
@@ -68,6 +69,7 @@ class ForwardingTest {
 
         verify(getRequestedFor(urlEqualTo("/real_time_feed")).withHeader("X-Real-IP", equalTo("127.0.0.1")));
     }
+    // end::client-cannot-set-x-real-ip[]
 
     @Test
     void appendsToAnXForwardedForTheClientSent() {
@@ -140,6 +142,7 @@ class ForwardingTest {
         verify(0, anyRequestedFor(anyUrl()));
     }
 
+    // tag::slow-upstream-gets-504[]
     @Test
     void answers504WhenTheUpstreamIsSlowerThanTheReadTimeout() {
         stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]").withFixedDelay(4_000)));
@@ -148,6 +151,7 @@ class ForwardingTest {
 
         assertThat(response.statusCode()).isEqualTo(504);
     }
+    // end::slow-upstream-gets-504[]
 
     @Test
     void passesOnAHeldAnswerThatComesWithinTheReadTimeout() {

@@ -144,6 +144,7 @@ class ProxyTest {
                 TestNginx.freePort(), workDir(), TestNginx.PASSWORD); // for @AfterEach
     }
 
+    // tag::port-taken-in-one-line[]
     @Test
     void saysWhyWhenNginxCannotHaveItsPortAndStopsTheFeedServer() throws Exception {
         int feedPort = TestNginx.freePort();
@@ -157,6 +158,7 @@ class ProxyTest {
         }
         new ServerSocket(feedPort, 50, InetAddress.getLoopbackAddress()).close(); // free again: the feed server stopped
     }
+    // end::port-taken-in-one-line[]
 
     private static Path workDir() throws Exception {
         return Files.createTempDirectory(Files.createDirectories(Path.of("target", "nginx-tests")), "demo");
