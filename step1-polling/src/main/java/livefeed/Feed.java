@@ -21,10 +21,12 @@ final class Feed {
 
     /** Every item whose id is greater than since, oldest first. */
     synchronized List<Item> itemsAfter(long since) {
+        // BEGIN SOLUTION ex1.1: every item with an id greater than since, oldest first, as a copy
         if (since >= items.size()) {
             return List.of();
         }
         return List.copyOf(items.subList((int) since, items.size()));
+        // END SOLUTION
     }
     // end::keep-every-item[]
 }

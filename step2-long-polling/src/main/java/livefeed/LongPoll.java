@@ -31,6 +31,7 @@ final class LongPoll {
     }
 
     void answer(List<Item> items) {
+        // BEGIN SOLUTION ex2.1: answer only once, whoever comes first; cancel the timeout; write the items as JSON
         if (!answered.compareAndSet(false, true)) {
             return;
         }
@@ -43,6 +44,7 @@ final class LongPoll {
         } catch (IOException clientWentAway) {
             // Nothing to do: the client closed the connection while it waited.
         }
+        // END SOLUTION
     }
 }
 // end::parked-poll[]

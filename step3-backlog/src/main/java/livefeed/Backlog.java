@@ -34,11 +34,13 @@ final class Backlog {
 
     /** Every kept item whose id is greater than since, oldest first. */
     List<Item> itemsAfter(long since) {
+        // BEGIN SOLUTION ex3.1: the kept items with an id greater than since; ids are consecutive, so compute the cut
         if (items.isEmpty()) {
             return List.of();
         }
         long skip = since - items.get(0).id() + 1; // ids are consecutive, so no search is needed
         return items.subList((int) Math.min(Math.max(skip, 0), items.size()), items.size());
+        // END SOLUTION
     }
     // end::capped-immutable-backlog[]
 }

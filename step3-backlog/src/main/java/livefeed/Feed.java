@@ -61,6 +61,7 @@ final class Feed {
      */
     // tag::check-and-park-under-one-lock[]
     boolean poll(HttpExchange exchange, OptionalLong requested) {
+        // BEGIN SOLUTION ex3.2: in one synchronized block: the cursor, the newer items, else park; answer outside it
         LongPoll poll;
         List<Item> newer;
         synchronized (this) {
@@ -83,6 +84,7 @@ final class Feed {
             poll.answer(newer); // outside the lock: a slow client must not hold up the publishers
         }
         return true;
+        // END SOLUTION
     }
     // end::check-and-park-under-one-lock[]
 

@@ -2,6 +2,8 @@ package livefeed;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -57,6 +59,8 @@ class ProxyTest {
     }
 
     @Test
+    @Tag("ex4.3")
+    @DisplayName("Exercise 4.3: the demo's admin page opens with the password written by Htpasswd.line")
     void servesTheAdminPageOnlyWithThePassword() throws Exception {
         assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
 
