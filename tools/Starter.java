@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,7 @@ public class Starter {
         }
         Map<String, List<Answer>> byFile = new TreeMap<>();
         scan.answers().forEach(answer -> byFile.computeIfAbsent(answer.file(), f -> new ArrayList<>()).add(answer));
+        byFile.values().forEach(answers -> answers.sort(Comparator.comparingInt(Answer::begin))); // strip goes top down
         copy(project, target, byFile);
         return scan.answers();
     }

@@ -77,6 +77,39 @@ class StarterTest {
     }
 
     @Test
+    void stripsEveryAnswerOfAFileWhateverTheOrderOfTheirIds() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/test/java/demo/MoreTest.java", """
+                class MoreTest {
+                    @Tag("ex1.2")
+                    void two() {
+                    }
+                }
+                """);
+        write(project, "step1-demo/src/main/java/demo/Counter.java", """
+                class Counter {
+                    int two() {
+                        // BEGIN SOLUTION ex1.2: two
+                        return 2;
+                        // END SOLUTION
+                    }
+
+                    int one() {
+                        // BEGIN SOLUTION ex1.1: one
+                        return 1;
+                        // END SOLUTION
+                    }
+                }
+                """);
+
+        Starter.write(project, temp.resolve("starter"));
+
+        assertThat(Files.readString(temp.resolve("starter/step1-demo/src/main/java/demo/Counter.java")))
+                .doesNotContain("SOLUTION", "return")
+                .contains("// TODO Exercise 1.1: one", "// TODO Exercise 1.2: two");
+    }
+
+    @Test
     void replacesAnNginxAnswerByAComment() throws Exception {
         Path project = project();
         write(project, "step1-demo/src/main/resources/nginx.conf.template", """
