@@ -57,6 +57,22 @@ class ExercisesTest {
         assertThat(mute).withFailMessage("%s", String.join("\n", mute)).isEmpty();
     }
 
+    @Test
+    void theTutorialHasASectionForEveryExerciseWithTheCommandThatRunsItsTests() throws IOException {
+        String tutorial = Files.readString(ROOT.resolve("tutorial.md"));
+        List<String> missing = new ArrayList<>();
+        for (Starter.Answer answer : Starter.scan(ROOT).answers()) {
+            if (!tutorial.contains("\n#### " + answer.title() + ": ")) {
+                missing.add("tutorial.md has no section '#### " + answer.title() + ": ...'");
+            }
+            String command = "mvn -pl " + answer.module() + " test -Dgroups=" + answer.id();
+            if (!tutorial.contains(command)) {
+                missing.add("tutorial.md does not give the command for " + answer.title() + ": " + command);
+            }
+        }
+        assertThat(missing).withFailMessage("%s", String.join("\n", missing)).isEmpty();
+    }
+
     /**
      * Writes the starter with the learner's own command, builds it once (offline, its exercise
      * tests only), and reads the reports: the starter compiles, and each exercise has a failing test.
