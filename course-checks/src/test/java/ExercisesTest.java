@@ -84,7 +84,9 @@ class ExercisesTest {
         Path logs = Files.createDirectories(Path.of("target", "starter-logs").toAbsolutePath());
 
         long started = System.nanoTime();
-        run(List.of(javaLauncher(), "tools/Starter.java", starter.toString()), ROOT, logs.resolve("starter.log"));
+        int written = run(List.of(javaLauncher(), "tools/Starter.java", starter.toString()), ROOT, logs.resolve("starter.log"));
+        assertThat(written).withFailMessage("java tools/Starter.java wrote no starter (exit status %d):%n%s",
+                written, tail(logs.resolve("starter.log"), 40)).isZero();
         Starter.Scan scan = Starter.scan(ROOT);
         Set<String> ids = ids(scan);
         List<String> maven = new ArrayList<>(List.of(mvn(), "-B", "-q", "-o", "test",
