@@ -310,6 +310,36 @@ class StarterTest {
     }
 
     @Test
+    void refusesASnippetTagInsideAnAnswer() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/main/java/demo/Counter.java", """
+                class Counter {
+                    int next() {
+                        // BEGIN SOLUTION ex1.1: one
+                        // tag::the-answer[]
+                        return 1;
+                        // end::the-answer[]
+                        // END SOLUTION
+                    }
+                }
+                """);
+
+        assertRefused(project, "step1-demo/src/main/java/demo/Counter.java:4: a snippet tag inside the answer to ex1.1");
+    }
+
+    @Test
+    void refusesATargetInsideTheProjectUnlessInBuildOutput() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/main/java/demo/Counter.java", COUNTER);
+
+        assertThatThrownBy(() -> Starter.write(project, project.resolve("my-workshop")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is inside the project");
+        Starter.write(project, project.resolve("target/starter"));
+        assertThat(project.resolve("target/starter/step1-demo/src/main/java/demo/Counter.java")).exists();
+    }
+
+    @Test
     void writesNothingWhenAMarkerIsRefused() throws Exception {
         Path project = project();
         write(project, "step1-demo/src/main/java/demo/Counter.java", "class Counter {\n    // END SOLUTION\n}\n");
