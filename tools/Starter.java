@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,14 +147,20 @@ public class Starter {
         List<Answer> answers = new ArrayList<>();
         Map<String, List<String>> testTags = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        Set<String> begun = new HashSet<>(); // ids of every BEGIN, even a refused one
         for (Path file : files(project)) {
             String name = slashes(project.relativize(file));
             String extension = name.substring(name.lastIndexOf('.') + 1);
             if (!SCANNED_EXTENSIONS.contains(extension)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            answers.addAll(answers(name, lines, problems));
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException notText) {
+                continue; // not UTF-8 text, so it holds no marker: it is copied as it is
+            }
+            answers.addAll(answers(name, lines, problems, begun));
             if (extension.equals("java") && name.contains("/src/test/")) {
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher tag = TEST_TAG.matcher(lines.get(i));
@@ -178,7 +186,7 @@ public class Starter {
             }
         }
         testTags.forEach((id, places) -> {
-            if (!byId.containsKey(id) && ID.matcher(id).matches()) {
+            if (!byId.containsKey(id) && ID.matcher(id).matches() && !begun.contains(id)) { // else refused above
                 places.forEach(where -> problems.add(where + ": @Tag(\"" + id + "\") names no exercise:"
                         + " no BEGIN SOLUTION " + id + " in the sources"));
             }
@@ -188,7 +196,7 @@ public class Starter {
     }
 
     /** The answers marked in one file; what is wrong goes to problems. */
-    static List<Answer> answers(String file, List<String> lines, List<String> problems) {
+    static List<Answer> answers(String file, List<String> lines, List<String> problems, Set<String> begun) {
         List<Answer> answers = new ArrayList<>();
         boolean java = file.endsWith(".java");
         boolean nginx = file.endsWith(".template") || file.endsWith(".conf");
@@ -206,6 +214,9 @@ public class Starter {
             }
             Matcher begin = BEGIN.matcher(line);
             if (begin.matches()) {
+                if (begin.group(3) != null) {
+                    begun.add(begin.group(3));
+                }
                 if (open != null) {
                     problems.add(where + ": nested: BEGIN SOLUTION inside the answer to " + open.group(3)
                             + " (opened at line " + openLine + "); close that one first with END SOLUTION");
