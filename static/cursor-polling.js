@@ -6,13 +6,16 @@
 
 // The server answers [] after its own 30 s poll timeout. Ours is longer so
 // that the server normally answers first; ours only fires on a dead connection.
+// tag::page-request-timeout[]
 const REQUEST_TIMEOUT_MS = 40_000;
+// end::page-request-timeout[]
 
 async function cursorPollForever() {
   FeedPage.setTechnique("long polling with a cursor");
   let cursor = 0; // largest id seen; since=0 on the first request brings the current backlog
   let failures = 0;
 
+  // tag::follow-the-cursor[]
   for (;;) {
     FeedPage.setState("waiting");
     let items;
@@ -39,6 +42,7 @@ async function cursorPollForever() {
     FeedPage.show(items);
     cursor = Math.max(...items.map((item) => item.id));
   }
+  // end::follow-the-cursor[]
 }
 
 cursorPollForever();

@@ -15,6 +15,7 @@ async function longPollForever() {
   FeedPage.setTechnique("long polling");
   let failures = 0;
 
+  // tag::ask-again-at-once[]
   for (;;) {
     FeedPage.setState("waiting");
     let items;
@@ -31,6 +32,7 @@ async function longPollForever() {
     FeedPage.setState("receiving");
     FeedPage.show(items);
   }
+  // end::ask-again-at-once[]
 }
 
 longPollForever();

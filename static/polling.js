@@ -3,7 +3,9 @@
 // Step 1: plain polling. Every 2 s, ask "anything newer than the last id I saw?".
 // Most answers are empty, and a new item waits up to 2 s before anyone sees it.
 
+// tag::poll-interval[]
 const POLL_INTERVAL_MS = 2000;
+// end::poll-interval[]
 const REQUEST_TIMEOUT_MS = 5000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -13,6 +15,7 @@ async function pollForever() {
   let cursor = 0; // largest id seen so far
   let failures = 0;
 
+  // tag::ask-show-sleep[]
   for (;;) {
     FeedPage.setState("receiving");
     let items;
@@ -31,6 +34,7 @@ async function pollForever() {
     FeedPage.setState("waiting");
     await sleep(POLL_INTERVAL_MS);
   }
+  // end::ask-show-sleep[]
 }
 
 pollForever();

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 final class Feed {
 
+    // tag::keep-every-item[]
     private final List<Item> items = new ArrayList<>(); // the item with id N is at index N - 1
 
     synchronized Item publish(Map<String, String> fields) {
@@ -20,9 +21,12 @@ final class Feed {
 
     /** Every item whose id is greater than since, oldest first. */
     synchronized List<Item> itemsAfter(long since) {
+        // BEGIN SOLUTION ex1.1: every item with an id greater than since, oldest first, as a copy
         if (since >= items.size()) {
             return List.of();
         }
         return List.copyOf(items.subList((int) since, items.size()));
+        // END SOLUTION
     }
+    // end::keep-every-item[]
 }

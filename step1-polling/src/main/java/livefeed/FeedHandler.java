@@ -15,7 +15,9 @@ final class FeedHandler {
         this.feed = feed;
     }
 
+    // tag::answer-at-once[]
     void handle(HttpExchange exchange) throws IOException, HttpError {
+        // BEGIN SOLUTION ex1.3: 405 with Allow unless GET or HEAD; else answer at once with the items newer than since
         String method = exchange.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -23,10 +25,13 @@ final class FeedHandler {
         }
         long since = since(exchange.getRequestURI().getRawQuery()).orElse(0);
         Responses.json(exchange, 200, Json.array(feed.itemsAfter(since)));
+        // END SOLUTION
     }
+    // end::answer-at-once[]
 
     /** The since cursor: empty when absent; digits only, else a 400 at once. */
     static OptionalLong since(String rawQuery) throws HttpError {
+        // BEGIN SOLUTION ex1.2: empty without since; its value if it is 1 to 18 digits; else HttpError 400
         Map<String, String> query = Form.parse(rawQuery);
         String since = query.get("since");
         if (since == null) {
@@ -36,5 +41,6 @@ final class FeedHandler {
             throw new HttpError(400, "since must be the id of the last item you have (digits only), not '" + since + "'");
         }
         return OptionalLong.of(Long.parseLong(since));
+        // END SOLUTION
     }
 }

@@ -60,6 +60,7 @@ public final class FeedServer {
         PublishHandler publishHandler = new PublishHandler(feed);
         StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
 
+        // tag::tcp-nodelay[]
         // Two defaults of the JDK server that hurt many waiting clients. The JDK reads them once, when the
         // first server starts, so they are set here unless someone gave them with -D already:
         // TCP_NODELAY: else an answer's body, written after its headers, can wait up to 40 ms for the
@@ -68,6 +69,7 @@ public final class FeedServer {
         // and past 200 idle keep-alive connections, the JDK closes each one after its answer: a crowd of
         // clients would have to connect again for every item.
         useUnlessSet("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
+        // end::tcp-nodelay[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", exchange -> {
             try {

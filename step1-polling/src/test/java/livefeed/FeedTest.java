@@ -1,5 +1,7 @@
 package livefeed;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,8 @@ class FeedTest {
     final TestServer server = new TestServer();
 
     @Test
+    @Tag("ex1.3")
+    @DisplayName("Exercise 1.3: a GET is answered at once, [] when nothing was published")
     void answersAtOnceWithAnEmptyArrayWhenNothingWasPublished() {
         HttpResponse<String> response = server.http().get("/real_time_feed");
 
@@ -27,6 +31,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex1.3")
+    @DisplayName("Exercise 1.3: without since, or with since=0, a GET gets every item in id order")
     void answersEveryItemInIdOrderWhenSinceIsAbsent() {
         String one = server.http().publish("type=message&content=one").body();
         String two = server.http().publish("type=message&content=two").body();
@@ -36,7 +42,10 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=0").body()).isEqualTo("[" + one + "," + two + "," + three + "]");
     }
 
+    // tag::only-newer-than-since[]
     @Test
+    @Tag("ex1.3")
+    @DisplayName("Exercise 1.3: a GET gets only the items newer than since")
     void answersOnlyTheItemsNewerThanSince() {
         server.http().publish("type=message&content=one");
         String two = server.http().publish("type=message&content=two").body();
@@ -47,6 +56,7 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=3").body()).isEqualTo("[]");
         assertThat(server.http().get("/real_time_feed?since=999999999999").body()).isEqualTo("[]");
     }
+    // end::only-newer-than-since[]
 
     @Test
     void servesEachItemExactlyAsThePublishAnsweredIt() {
@@ -76,6 +86,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex1.3")
+    @DisplayName("Exercise 1.3: HEAD gets the headers of GET and no body")
     void answersHeadWithTheHeadersOfGetAndNoBody() {
         server.http().publish("type=message&content=%C3%A9");
         HttpResponse<String> get = server.http().get("/real_time_feed");
@@ -91,6 +103,8 @@ class FeedTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE", "PATCH"})
+    @Tag("ex1.3")
+    @DisplayName("Exercise 1.3: other methods get 405 and Allow: GET, HEAD")
     void refusesOtherMethodsWith405AndAllow(String method) {
         HttpResponse<String> response = server.http().method(method, "/real_time_feed");
 
@@ -102,6 +116,8 @@ class FeedTest {
     @ParameterizedTest
     @ValueSource(strings = {"since=", "since=-1", "since=1.5", "since=abc", "since=+1", "since=%201", "since=0x10",
         "since=1e3", "since=99999999999999999999"})
+    @Tag("ex1.3")
+    @DisplayName("Exercise 1.3: a since that is not digits gets 400 at once")
     void refusesASinceThatIsNotDigitsWith400AtOnce(String query) {
         HttpResponse<String> response = server.http().get("/real_time_feed?" + query);
 

@@ -28,7 +28,9 @@ final class Feed {
         this.workers = workers;
     }
 
+    // tag::publish-and-park[]
     Item publish(Map<String, String> fields) {
+        // BEGIN SOLUTION ex2.3: under the lock: next id, take the waiting set; outside it: answer each on a worker
         Item item;
         Set<LongPoll> parked;
         synchronized (this) {
@@ -40,15 +42,19 @@ final class Feed {
             workers.execute(() -> poll.answer(List.of(item)));
         }
         return item;
+        // END SOLUTION
     }
 
     void park(HttpExchange exchange) {
+        // BEGIN SOLUTION ex2.2: keep the poll in waiting (under the lock) and schedule its expiry; answer nothing
         LongPoll poll = new LongPoll(exchange);
         synchronized (this) {
             waiting.add(poll);
         }
         poll.expireWith(workers.schedule(() -> expire(poll), pollTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        // END SOLUTION
     }
+    // end::publish-and-park[]
 
     /** Stopping: every parked poll gets an empty answer now, rather than a dropped connection. */
     void answerAllWaiting() {
@@ -64,10 +70,14 @@ final class Feed {
         return waiting.size();
     }
 
+    // tag::time-out-with-an-empty-answer[]
     private void expire(LongPoll poll) {
+        // BEGIN SOLUTION ex2.4: take the poll out of waiting, then answer it with an empty list
         synchronized (this) {
             waiting.remove(poll);
         }
         poll.answer(List.of());
+        // END SOLUTION
     }
+    // end::time-out-with-an-empty-answer[]
 }

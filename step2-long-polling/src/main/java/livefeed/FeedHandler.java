@@ -20,8 +20,10 @@ final class FeedHandler {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             throw new HttpError(405, "use GET to read the feed");
         }
+        // tag::hand-the-exchange-to-the-feed[]
         since(exchange.getRequestURI().getRawQuery()); // checked, but this step keeps no items: since cannot help
         feed.park(exchange);
+        // end::hand-the-exchange-to-the-feed[]
     }
 
     /** The since cursor: empty when absent; digits only, else a 400 at once. */

@@ -57,14 +57,17 @@ public final class FeedServer {
     }
 
     static FeedServer start(Settings settings) throws IOException {
+        // tag::one-pool-for-all-work[]
         // The workers answer requests and also run the poll timeouts.
         ScheduledThreadPoolExecutor workers = new ScheduledThreadPoolExecutor(WORKER_THREADS);
         workers.setRemoveOnCancelPolicy(true); // a poll answered early drops its timeout at once
         Feed feed = new Feed(settings.pollTimeout(), workers);
+        // end::one-pool-for-all-work[]
         FeedHandler feedHandler = new FeedHandler(feed);
         PublishHandler publishHandler = new PublishHandler(feed);
         StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
 
+        // tag::tcp-nodelay[]
         // Two defaults of the JDK server that hurt many waiting clients. The JDK reads them once, when the
         // first server starts, so they are set here unless someone gave them with -D already:
         // TCP_NODELAY: else an answer's body, written after its headers, can wait up to 40 ms for the
@@ -73,6 +76,7 @@ public final class FeedServer {
         // and past 200 idle keep-alive connections, the JDK closes each one after its answer: a crowd of
         // clients would have to connect again for every item.
         useUnlessSet("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
+        // end::tcp-nodelay[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", exchange -> {
             try {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * server kept its callbacks, and answered later by whichever comes first: a publish, the poll
  * timeout, or the server stopping. The flag makes sure that only the first of them answers.
  */
+// tag::parked-poll[]
 final class LongPoll {
 
     private final HttpExchange exchange;
@@ -30,6 +31,7 @@ final class LongPoll {
     }
 
     void answer(List<Item> items) {
+        // BEGIN SOLUTION ex2.1: answer only once, whoever comes first; cancel the timeout; write the items as JSON
         if (!answered.compareAndSet(false, true)) {
             return;
         }
@@ -42,5 +44,7 @@ final class LongPoll {
         } catch (IOException clientWentAway) {
             // Nothing to do: the client closed the connection while it waited.
         }
+        // END SOLUTION
     }
 }
+// end::parked-poll[]

@@ -1,5 +1,7 @@
 package livefeed;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,20 @@ class FeedTest {
     final TestServer server = new TestServer("--poll-timeout", "10");
 
     @Test
+    @Tag("ex2.2")
+    @DisplayName("Exercise 2.2: a parked poll holds no thread: with 20 parked on 8 workers, pages are still served")
+    void aParkedPollHoldsNoThread() {
+        for (int i = 0; i < 20; i++) {
+            server.http().getAsync("/real_time_feed");
+        }
+        await().atMost(SOON).until(() -> server.server().waitingPolls() == 20);
+
+        assertThat(server.http().get("/admin.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Tag("ex2.3")
+    @DisplayName("Exercise 2.3: a publish answers a parked GET with that item")
     void parksAGetUntilTheNextItemIsPublishedThenAnswersWithThatItem() {
         CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed");
 
@@ -41,6 +57,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex2.2")
+    @DisplayName("Exercise 2.2: a GET is parked: no answer while nothing is published")
     void aParkedPollStaysParkedWhileNothingIsPublished() {
         CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed");
 
@@ -49,6 +67,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex2.4")
+    @DisplayName("Exercise 2.4: a poll that times out gets [] and is no longer waiting")
     void answersAnEmptyArrayWhenThePollTimesOut() throws Exception {
         FeedServer quick = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--poll-timeout", "0.5"}, Map.of()));
         try {
@@ -65,6 +85,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex2.3")
+    @DisplayName("Exercise 2.3: one publish answers all 200 parked polls, and none is left waiting")
     void onePublishAnswersTwoHundredParkedPolls() {
         List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -81,6 +103,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex2.3")
+    @DisplayName("Exercise 2.3: a parked poll gets the first of two items published back to back")
     void aParkedPollGetsTheFirstOfTwoItemsPublishedBackToBack() {
         CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed");
 
@@ -90,13 +114,17 @@ class FeedTest {
         assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + first + "]");
     }
 
+    // tag::lose-an-item-between-polls[]
     /** The lesson of this step, and the flaw that step 3 fixes. */
     @Test
+    @Tag("ex2.3")
+    @DisplayName("Exercise 2.3: an item published while nobody waits reaches nobody")
     void missesAnItemPublishedWhileTheClientIsBetweenTwoPolls() {
         CompletableFuture<HttpResponse<String>> firstPoll = parkedPoll("/real_time_feed");
         String one = server.http().publish("type=message&content=one").body();
         assertThat(firstPoll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
 
+        // tag::the-client-is-busy[]
         server.http().publish("type=message&content=two"); // the client is busy showing item one
 
         CompletableFuture<HttpResponse<String>> secondPoll = parkedPoll("/real_time_feed?since=1");
@@ -104,7 +132,9 @@ class FeedTest {
         assertThat(secondPoll).succeedsWithin(SOON).extracting(HttpResponse::body)
                 .as("item two was published between the polls: nobody was waiting, so it is gone")
                 .isEqualTo("[" + three + "]");
+        // end::the-client-is-busy[]
     }
+    // end::lose-an-item-between-polls[]
 
     @Test
     void answersAParkedHeadWithHeadersAndNoBody() {
@@ -136,6 +166,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex2.3")
+    @DisplayName("Exercise 2.3: a client that never reads its answer does not stop the others")
     void aStalledClientDoesNotStopTheOthersFromBeingServed() throws Exception {
         try (Socket neverReads = new Socket("127.0.0.1", server.server().url().getPort());
              Socket neverFinishes = new Socket("127.0.0.1", server.server().url().getPort())) {
@@ -226,7 +258,8 @@ class FeedTest {
     private CompletableFuture<HttpResponse<String>> parkedPoll(String pathAndQuery) {
         int before = server.server().waitingPolls();
         CompletableFuture<HttpResponse<String>> poll = server.http().getAsync(pathAndQuery);
-        await().atMost(SOON).until(() -> server.server().waitingPolls() == before + 1);
+        await().atMost(SOON).failFast("the server answered the GET, or dropped it, instead of parking it", poll::isDone)
+                .until(() -> server.server().waitingPolls() == before + 1);
         return poll;
     }
 }

@@ -21,6 +21,7 @@ final class Backlog {
         this.items = items;
     }
 
+    // tag::capped-immutable-backlog[]
     /** This backlog plus the item; the oldest is dropped when that makes one too many. */
     Backlog with(Item item) {
         List<Item> kept = new ArrayList<>(items);
@@ -33,10 +34,13 @@ final class Backlog {
 
     /** Every kept item whose id is greater than since, oldest first. */
     List<Item> itemsAfter(long since) {
+        // BEGIN SOLUTION ex3.1: the kept items with an id greater than since; ids are consecutive, so compute the cut
         if (items.isEmpty()) {
             return List.of();
         }
         long skip = since - items.get(0).id() + 1; // ids are consecutive, so no search is needed
         return items.subList((int) Math.min(Math.max(skip, 0), items.size()), items.size());
+        // END SOLUTION
     }
+    // end::capped-immutable-backlog[]
 }

@@ -33,6 +33,7 @@ final class Feed {
         this.backlog = new Backlog(backlogSize);
     }
 
+    // tag::publish-into-the-backlog[]
     Item publish(Map<String, String> fields) {
         Item item;
         Backlog kept;
@@ -49,6 +50,7 @@ final class Feed {
         }
         return item;
     }
+    // end::publish-into-the-backlog[]
 
     /**
      * Answers at once when the backlog has items newer than since, else parks the poll. The check
@@ -57,7 +59,9 @@ final class Feed {
      *
      * @return false when too many polls are waiting already
      */
+    // tag::check-and-park-under-one-lock[]
     boolean poll(HttpExchange exchange, OptionalLong requested) {
+        // BEGIN SOLUTION ex3.2: in one synchronized block: the cursor, the newer items, else park; answer outside it
         LongPoll poll;
         List<Item> newer;
         synchronized (this) {
@@ -80,7 +84,9 @@ final class Feed {
             poll.answer(newer); // outside the lock: a slow client must not hold up the publishers
         }
         return true;
+        // END SOLUTION
     }
+    // end::check-and-park-under-one-lock[]
 
     /** Stopping: every parked poll gets an empty answer now, rather than a dropped connection. */
     void answerAllWaiting() {

@@ -22,10 +22,12 @@ final class FeedHandler {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             throw new HttpError(405, "use GET to read the feed");
         }
+        // tag::refuse-with-retry-after[]
         if (!feed.poll(exchange, since(exchange.getRequestURI().getRawQuery()))) {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             throw new HttpError(503, "too many clients are waiting; try again in " + RETRY_AFTER_SECONDS + " s");
         }
+        // end::refuse-with-retry-after[]
     }
 
     /** The since cursor: empty when absent; digits only, else a 400 at once. */

@@ -31,10 +31,12 @@ final class LongPoll {
         }
     }
 
+    // tag::answer-from-the-cursor[]
     /** Answers with what this client has not seen yet: the items of the backlog newer than its cursor. */
     void answer(Backlog backlog) {
         answer(backlog.itemsAfter(since));
     }
+    // end::answer-from-the-cursor[]
 
     void answer(List<Item> items) {
         if (!answered.compareAndSet(false, true)) {

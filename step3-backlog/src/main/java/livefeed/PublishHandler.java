@@ -33,6 +33,7 @@ final class PublishHandler {
         System.out.println("published item " + item.id() + " from " + clientAddress(exchange));
     }
 
+    // tag::trust-x-real-ip-from-loopback[]
     private static String clientAddress(HttpExchange exchange) {
         return clientAddress(exchange.getRemoteAddress().getAddress(), exchange.getRequestHeaders().getFirst("X-Real-IP"));
     }
@@ -44,6 +45,7 @@ final class PublishHandler {
     static String clientAddress(InetAddress peer, String realIp) {
         return peer.isLoopbackAddress() && realIp != null ? realIp : peer.getHostAddress();
     }
+    // end::trust-x-real-ip-from-loopback[]
 
     private static void requireFormContentType(String contentType) throws HttpError {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).replace(" ", "");

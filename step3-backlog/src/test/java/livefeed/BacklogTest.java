@@ -1,5 +1,7 @@
 package livefeed;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,11 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BacklogTest {
 
     @Test
+    @Tag("ex3.1")
+    @DisplayName("Exercise 3.1: an empty backlog has nothing newer than anything")
     void startsEmpty() {
         assertThat(new Backlog(20).itemsAfter(0)).isEmpty();
     }
 
     @Test
+    @Tag("ex3.1")
+    @DisplayName("Exercise 3.1: since=0 gives every kept item, oldest first")
     void keepsEveryItemUpToItsCapacityInIdOrder() {
         Backlog backlog = withItems(new Backlog(5), 1, 5);
 
@@ -26,6 +32,8 @@ class BacklogTest {
     }
 
     @Test
+    @Tag("ex3.1")
+    @DisplayName("Exercise 3.1: once the oldest items are dropped, since=0 starts at the oldest kept")
     void dropsTheOldestItemFirstOnceFull() {
         Backlog backlog = withItems(new Backlog(5), 1, 6);
         assertThat(ids(backlog.itemsAfter(0))).containsExactly(2L, 3L, 4L, 5L, 6L);
@@ -63,6 +71,8 @@ class BacklogTest {
         "9,                   ''",         // newest + 1
         "999999999999999999,  ''",         // far future
     })
+    @Tag("ex3.1")
+    @DisplayName("Exercise 3.1: the kept items newer than since, from older than the oldest to past the newest")
     void findsTheItemsNewerThanSince(long since, String expected) {
         Backlog backlog = withItems(new Backlog(5), 1, 8);
 
@@ -72,6 +82,8 @@ class BacklogTest {
     }
 
     @Test
+    @Tag("ex3.1")
+    @DisplayName("Exercise 3.1: a backlog of one")
     void aBacklogOfOneKeepsOnlyTheNewest() {
         Backlog backlog = withItems(new Backlog(1), 1, 3);
 

@@ -2,7 +2,9 @@ package livefeed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -37,6 +39,8 @@ class ConcurrencyTest {
     private final AtomicInteger emptyAnswers = new AtomicInteger();
 
     @RepeatedTest(5)
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: 20 clients and 4 publishers: every client gets every item once, in order, at once")
     void everyClientGetsEveryItemExactlyOnceAndInOrder() throws Exception {
         FeedServer server = FeedServer.start(Settings.parse(
                 new String[] {"--port", "0", "--backlog", String.valueOf(ITEMS), "--poll-timeout", "60"}, Map.of()));
@@ -51,11 +55,13 @@ class ConcurrencyTest {
                 threads.submit(() -> publish(http));
             }
 
+            // tag::every-client-gets-every-item[]
             List<Long> everyId = LongStream.rangeClosed(1, ITEMS).boxed().toList();
             for (Future<List<Long>> client : clients) {
                 assertThat(client.get(10, TimeUnit.SECONDS)).containsExactlyElementsOf(everyId);
             }
             assertThat(emptyAnswers).as("answers that came only at the poll timeout").hasValue(0);
+            // end::every-client-gets-every-item[]
         } finally {
             threads.shutdownNow();
             server.stop();
@@ -69,28 +75,44 @@ class ConcurrencyTest {
      * never, because the next one waits for it.
      */
     @RepeatedTest(3)
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: no lost wake-up: every client gets each item before the next is published")
     void everyClientGetsEachItemBeforeTheNextIsPublished() throws Exception {
         FeedServer server = FeedServer.start(Settings.parse(
                 new String[] {"--port", "0", "--backlog", String.valueOf(ITEMS), "--poll-timeout", "60"}, Map.of()));
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         List<AtomicLong> newestSeen = new ArrayList<>();
+        List<Future<List<Long>>> clients = new ArrayList<>();
         try {
             Http http = new Http(server.url());
             for (int c = 0; c < CLIENTS; c++) {
                 AtomicLong seen = new AtomicLong();
                 newestSeen.add(seen);
-                threads.submit(() -> follow(http, seen));
+                clients.add(threads.submit(() -> follow(http, seen)));
             }
+            // tag::publish-in-lockstep[]
             for (long id = 1; id <= ITEMS; id++) {
                 assertThat(http.publish("type=message&content=" + id).statusCode()).isEqualTo(200);
                 long published = id;
                 await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(5))
+                        .failFast("a client stopped following the feed", () -> stoppedEarly(clients, newestSeen))
                         .untilAsserted(() -> assertThat(newestSeen).allSatisfy(seen -> assertThat(seen).hasValue(published)));
             }
+            // end::publish-in-lockstep[]
         } finally {
             threads.shutdownNow();
             server.stop();
         }
+    }
+
+    /** A client that ended before it had every item: its request failed. */
+    private static boolean stoppedEarly(List<Future<List<Long>>> clients, List<AtomicLong> newestSeen) {
+        for (int c = 0; c < clients.size(); c++) {
+            if (clients.get(c).isDone() && newestSeen.get(c).get() < ITEMS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Follows the feed like the page does: since = the largest id seen, until every item has come. */

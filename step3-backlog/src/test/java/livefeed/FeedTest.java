@@ -1,6 +1,8 @@
 package livefeed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,19 +96,25 @@ class FeedTest {
 
     /** The flaw of step 2, fixed: the cursor finds the item in the backlog. */
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: an item published between two polls is found by the cursor")
     void doesNotMissAnItemPublishedWhileTheClientIsBetweenTwoPolls() {
         CompletableFuture<HttpResponse<String>> firstPoll = parkedPoll("/real_time_feed?since=0");
         String one = server.http().publish("type=message&content=one").body();
         assertThat(firstPoll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
 
+        // tag::the-cursor-finds-it[]
         String two = server.http().publish("type=message&content=two").body(); // the client is busy showing item one
 
         assertThat(server.http().get("/real_time_feed?since=1").body())
                 .as("item two waits in the backlog, and the cursor finds it at once")
                 .isEqualTo("[" + two + "]");
+        // end::the-cursor-finds-it[]
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: a GET is answered at once when the backlog has items newer than since")
     void answersAtOnceWithEveryKeptItemNewerThanSince() {
         server.http().publish("type=message&content=one");
         String two = server.http().publish("type=message&content=two").body();
@@ -117,6 +125,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: since=0 gets the whole backlog at once")
     void sinceZeroAnswersTheWholeBacklogAtOnce() {
         String one = server.http().publish("type=message&content=one").body();
         String two = server.http().publish("type=message&content=two").body();
@@ -134,6 +144,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: without since, a poll waits for the next item, as in the article")
     void withoutSinceAPollWaitsForTheNextItemEvenWhenTheBacklogHasSome() {
         server.http().publish("type=message&content=old");
         CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed");
@@ -144,6 +156,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: a poll parks when nothing is newer than since, until the next item")
     void aCaughtUpPollIsParkedUntilTheNextItem() {
         server.http().publish("type=message&content=one");
         CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed?since=1");
@@ -164,6 +178,7 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=1").body()).isEqualTo("[" + String.join(",", missed) + "]");
     }
 
+    // tag::slow-client-sees-the-gap[]
     @Test
     void keepsOnlyTheNewestTwentyItemsSoASlowClientSeesTheGap() throws Exception {
         for (int i = 1; i <= 25; i++) {
@@ -176,6 +191,7 @@ class FeedTest {
                 .containsExactlyElementsOf(range(6, 25));
         assertThat(ids(server.http().get("/real_time_feed?since=20").body())).containsExactly(21L, 22L, 23L, 24L, 25L);
     }
+    // end::slow-client-sees-the-gap[]
 
     @Test
     void keepsTheNumberOfItemsGivenByBacklog() throws Exception {
@@ -192,6 +208,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: a since larger than the last id is from before a restart: it counts as 0")
     void treatsACursorFromBeforeARestartAsSinceZero() {
         String one = server.http().publish("type=message&content=one").body();
         String two = server.http().publish("type=message&content=two").body();
@@ -202,6 +220,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: a cursor from before a restart gets item 1 when it comes")
     void aCursorFromBeforeARestartWaitsForTheFirstItemWhenTheBacklogIsEmpty() {
         CompletableFuture<HttpResponse<String>> poll = parkedPoll("/real_time_feed?since=57");
 
@@ -213,6 +233,8 @@ class FeedTest {
     }
 
     @Test
+    @Tag("ex3.2")
+    @DisplayName("Exercise 3.2: past --max-waiting parked polls, a poll that would wait is refused (false, so 503)")
     void refusesAPollPastTheWaitingLimitWith503AndRetryAfter() throws Exception {
         FeedServer limited = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--max-waiting", "2"}, Map.of()));
         try {
@@ -383,7 +405,8 @@ class FeedTest {
     private CompletableFuture<HttpResponse<String>> parkedPoll(String pathAndQuery) {
         int before = server.server().waitingPolls();
         CompletableFuture<HttpResponse<String>> poll = server.http().getAsync(pathAndQuery);
-        await().atMost(SOON).until(() -> server.server().waitingPolls() == before + 1);
+        await().atMost(SOON).failFast("the server answered the GET, or dropped it, instead of parking it", poll::isDone)
+                .until(() -> server.server().waitingPolls() == before + 1);
         return poll;
     }
 }

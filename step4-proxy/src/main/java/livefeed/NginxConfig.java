@@ -20,18 +20,24 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
     /** How long FeedClient, and the page (REQUEST_TIMEOUT_MS in cursor-polling.js), wait before they give up. */
     static final Duration CLIENT_TIMEOUT = FeedClient.REQUEST_TIMEOUT;
 
+    // tag::read-timeout-arithmetic[]
     /** The timeout arithmetic: poll timeout (30 s) < nginx's read timeout (35 s) < the page's own timeout (40 s). */
     static Duration readTimeoutFor(Duration pollTimeout) {
+        // BEGIN SOLUTION ex4.1: nginx waits for the feed server 5 s longer than the poll timeout
         return pollTimeout.plusSeconds(5);
+        // END SOLUTION
     }
+    // end::read-timeout-arithmetic[]
 
     /** Refuses a poll timeout that would make nginx, or the page, give up on a quiet feed before the server answers. */
     static void checkTimeouts(Duration pollTimeout) {
+        // BEGIN SOLUTION ex4.2: IllegalArgumentException unless the read timeout is under CLIENT_TIMEOUT
         if (readTimeoutFor(pollTimeout).compareTo(CLIENT_TIMEOUT) >= 0) {
             throw new IllegalArgumentException("--poll-timeout must be under " + CLIENT_TIMEOUT.minusSeconds(5).toSeconds()
                     + " s: nginx waits 5 s longer than the feed server, and the page gives up after "
                     + CLIENT_TIMEOUT.toSeconds() + " s");
         }
+        // END SOLUTION
     }
 
     String render() throws IOException {

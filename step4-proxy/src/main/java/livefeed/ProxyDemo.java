@@ -41,12 +41,14 @@ public final class ProxyDemo {
             fail(1, Nginx.INSTALL_HINT);
             return;
         }
+        // tag::admin-password[]
         String password = System.getenv().getOrDefault("FEED_ADMIN_PASSWORD", "");
         if (password.isEmpty()) {
             password = Htpasswd.newPassword();
             System.out.println("Admin password (user admin), made for this run: " + password
                     + "  (set FEED_ADMIN_PASSWORD to choose it)");
         }
+        // end::admin-password[]
         int nginxPort = Flags.number("--nginx-port", flags.getOrDefault("--nginx-port", "8080"));
         try {
             ProxyDemo demo = start(binary, feedSettings, nginxPort, workDir(), password);
@@ -63,6 +65,7 @@ public final class ProxyDemo {
 
     static ProxyDemo start(Path binary, Settings feedSettings, int nginxPort, Path workDir, String password)
             throws IOException, InterruptedException {
+        // tag::start-feed-server-then-nginx[]
         FeedServer feedServer = FeedServer.start(feedSettings);
         try {
             NginxConfig config = new NginxConfig("127.0.0.1", nginxPort, feedServer.url().getPort(),
@@ -73,6 +76,7 @@ public final class ProxyDemo {
             feedServer.stop(); // nginx did not start: leave nothing running
             throw e;
         }
+        // end::start-feed-server-then-nginx[]
     }
 
     FeedServer feedServer() {
@@ -106,6 +110,7 @@ public final class ProxyDemo {
         System.exit(status == 0 ? 0 : 1); // the shutdown hook stops the feed server
     }
 
+    // tag::feed-server-on-loopback-only[]
     /** The feed server listens on loopback only: nginx is the one door to it. */
     private static String[] feedServerArgs(Map<String, String> flags) {
         return new String[] {"--host", "127.0.0.1",
@@ -114,6 +119,7 @@ public final class ProxyDemo {
             "--backlog", flags.getOrDefault("--backlog", "20"),
             "--max-waiting", flags.getOrDefault("--max-waiting", "10000")};
     }
+    // end::feed-server-on-loopback-only[]
 
     /** target/nginx in this module, whether run from the repository root or from the module. */
     private static Path workDir() {

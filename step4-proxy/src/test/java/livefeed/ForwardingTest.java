@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +64,7 @@ class ForwardingTest {
                 .withHeader("Host", equalTo("127.0.0.1")));
     }
 
+    // tag::client-cannot-set-x-real-ip[]
     @Test
     void setsXRealIpItselfSoAClientCannotPretendToBeSomeoneElse() {
         stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]")));
@@ -70,6 +73,7 @@ class ForwardingTest {
 
         verify(getRequestedFor(urlEqualTo("/real_time_feed")).withHeader("X-Real-IP", equalTo("127.0.0.1")));
     }
+    // end::client-cannot-set-x-real-ip[]
 
     @Test
     void appendsToAnXForwardedForTheClientSent() {
@@ -108,6 +112,8 @@ class ForwardingTest {
     }
 
     @Test
+    @Tag("ex4.3")
+    @DisplayName("Exercise 4.3: with your password file, nginx serves the admin page to admin and no one else")
     void protectsTheAdminPageAndServesItWithThePassword() {
         assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
 
@@ -142,7 +148,10 @@ class ForwardingTest {
         verify(0, anyRequestedFor(anyUrl()));
     }
 
+    // tag::slow-upstream-gets-504[]
     @Test
+    @Tag("ex4.4")
+    @DisplayName("Exercise 4.4: nginx answers 504 when the feed server is slower than the read timeout")
     void answers504WhenTheUpstreamIsSlowerThanTheReadTimeout() {
         stubFor(get(urlEqualTo("/real_time_feed")).willReturn(okJson("[]").withFixedDelay(4_000)));
 
@@ -150,6 +159,7 @@ class ForwardingTest {
 
         assertThat(response.statusCode()).isEqualTo(504);
     }
+    // end::slow-upstream-gets-504[]
 
     @Test
     void passesOnAHeldAnswerThatComesWithinTheReadTimeout() {

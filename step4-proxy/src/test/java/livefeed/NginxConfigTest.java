@@ -1,5 +1,7 @@
 package livefeed;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,8 @@ class NginxConfigTest {
     }
 
     @Test
+    @Tag("ex4.4")
+    @DisplayName("Exercise 4.4: the config holds the read timeout, 5 s longer than the poll timeout")
     void fillsInEveryValueOfTheTemplate() throws Exception {
         String rendered = config.render();
 
@@ -48,6 +52,16 @@ class NginxConfigTest {
     }
 
     @Test
+    @Tag("ex4.1")
+    @DisplayName("Exercise 4.1: nginx waits 5 s longer than the feed server")
+    void readTimeoutIsFiveSecondsLongerThanThePollTimeout() {
+        assertThat(NginxConfig.readTimeoutFor(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(35));
+        assertThat(NginxConfig.readTimeoutFor(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(5_500));
+    }
+
+    @Test
+    @Tag("ex4.1")
+    @DisplayName("Exercise 4.1: the feed server answers before nginx gives up, and nginx before the page")
     void nginxWaitsLongerThanThePollTimeoutAndThePageLongerThanNginx() throws Exception {
         Duration poll = Duration.ofSeconds(30);
         Duration nginxRead = NginxConfig.readTimeoutFor(poll);
@@ -59,6 +73,8 @@ class NginxConfigTest {
     }
 
     @Test
+    @Tag("ex4.2")
+    @DisplayName("Exercise 4.2: a poll timeout of 35 s or more is refused, and the message says why")
     void refusesAPollTimeoutThatWouldBreakThatOrder() {
         NginxConfig.checkTimeouts(Duration.ofMillis(34_999));
 
@@ -68,6 +84,8 @@ class NginxConfigTest {
     }
 
     @Test
+    @Tag("ex4.4")
+    @DisplayName("Exercise 4.4: a read timeout under a second is written in milliseconds")
     void writesTimesAsNginxReadsThem() throws Exception {
         NginxConfig quick = new NginxConfig("127.0.0.1", 8080, 8001, Path.of("..", "static"), workDir,
                 Duration.ofMillis(500), Duration.ofMillis(1500));

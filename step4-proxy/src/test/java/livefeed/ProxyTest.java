@@ -2,6 +2,8 @@ package livefeed;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -59,6 +61,8 @@ class ProxyTest {
     }
 
     @Test
+    @Tag("ex4.3")
+    @DisplayName("Exercise 4.3: the demo's admin page opens with the password written by Htpasswd.line")
     void servesTheAdminPageOnlyWithThePassword() throws Exception {
         assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
 
@@ -146,6 +150,7 @@ class ProxyTest {
                 TestNginx.freePort(), workDir(), TestNginx.PASSWORD); // for @AfterEach
     }
 
+    // tag::port-taken-in-one-line[]
     @Test
     void saysWhyWhenNginxCannotHaveItsPortAndStopsTheFeedServer() throws Exception {
         int feedPort = TestNginx.freePort();
@@ -159,6 +164,7 @@ class ProxyTest {
         }
         new ServerSocket(feedPort, 50, InetAddress.getLoopbackAddress()).close(); // free again: the feed server stopped
     }
+    // end::port-taken-in-one-line[]
 
     private static Path workDir() throws Exception {
         return Files.createTempDirectory(Files.createDirectories(Path.of("target", "nginx-tests")), "demo");

@@ -1,5 +1,7 @@
 package livefeed;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,6 +31,8 @@ class StreamingTest {
 
     /** If nginx held on to the first half until the second came, the client would never see it. */
     @Test
+    @Tag("ex4.4")
+    @DisplayName("Exercise 4.4: nginx passes on the part of an answer that has come, without waiting for the rest")
     void passesOnThePartOfAnAnswerThatHasComeWithoutWaitingForTheRest() throws Exception {
         CountDownLatch clientHasFirstHalf = new CountDownLatch(1);
         try (ServerSocket upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

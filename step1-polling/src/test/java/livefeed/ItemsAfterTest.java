@@ -1,0 +1,66 @@
+package livefeed;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Feed.itemsAfter on its own, without a server: the items a GET with that since gets. */
+class ItemsAfterTest {
+
+    private final Feed feed = new Feed();
+
+    @Test
+    @Tag("ex1.1")
+    @DisplayName("Exercise 1.1: nothing published, nothing to give")
+    void givesNothingBeforeTheFirstPublish() {
+        assertThat(feed.itemsAfter(0)).isEmpty();
+    }
+
+    @Test
+    @Tag("ex1.1")
+    @DisplayName("Exercise 1.1: since=0 gives every item, oldest first")
+    void givesEveryItemOldestFirstAfterZero() {
+        publish(3);
+
+        assertThat(ids(feed.itemsAfter(0))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    @Tag("ex1.1")
+    @DisplayName("Exercise 1.1: only the items whose id is greater than since")
+    void givesOnlyTheItemsNewerThanSince() {
+        publish(3);
+
+        assertThat(ids(feed.itemsAfter(1))).containsExactly(2L, 3L);
+        assertThat(ids(feed.itemsAfter(2))).containsExactly(3L);
+        assertThat(feed.itemsAfter(3)).as("caught up").isEmpty();
+        assertThat(feed.itemsAfter(999_999_999_999L)).as("a since larger than any id").isEmpty();
+    }
+
+    @Test
+    @Tag("ex1.1")
+    @DisplayName("Exercise 1.1: the answer is a copy, which a later publish leaves as it was")
+    void givesACopyThatALaterPublishDoesNotChange() {
+        publish(2);
+        List<Item> answer = feed.itemsAfter(0);
+
+        publish(1);
+
+        assertThat(ids(answer)).as("turned into JSON after the lock is released").containsExactly(1L, 2L);
+    }
+
+    private void publish(int count) {
+        for (int i = 0; i < count; i++) {
+            feed.publish(Map.of("type", "message"));
+        }
+    }
+
+    private static List<Long> ids(List<Item> items) {
+        return items.stream().map(Item::id).toList();
+    }
+}
