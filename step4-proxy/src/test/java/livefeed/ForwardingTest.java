@@ -106,6 +106,8 @@ class ForwardingTest {
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Feed admin\"");
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(none.body()).isEqualTo("{\"error\":\"the admin side needs the password: user admin\"}");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrongUser.statusCode()).isEqualTo(401);
         verify(0, anyRequestedFor(anyUrl()));
@@ -158,8 +160,33 @@ class ForwardingTest {
         HttpResponse<String> response = http.get("/real_time_feed");
 
         assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(response.body()).isEqualTo("{\"error\":\"the feed server did not answer in time\"}");
     }
     // end::slow-upstream-gets-504[]
+
+    @Test
+    void refusesABodyFarOverTheLimitItselfWithAJsonError() {
+        // Claims 10 MB, sends a little: nginx answers at once, and nothing reaches the upstream.
+        String answer = http.raw("POST /send_feed_item HTTP/1.1\r\nHost: x\r\nContent-Type: " + Http.FORM
+                + "\r\nAuthorization: " + Http.basic("admin", TestNginx.PASSWORD)
+                + "\r\nContent-Length: 10000000\r\nConnection: close\r\n\r\ntype=message&content=");
+
+        assertThat(answer).startsWith("HTTP/1.1 413 ").contains("Content-Type: application/json; charset=utf-8")
+                .endsWith("{\"error\":\"an item may be at most 16384 bytes\"}");
+        verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void saysSoInJsonWhenTheFeedServerIsNotRunning() throws Exception {
+        try (TestNginx alone = TestNginx.inFrontOf(TestNginx.freePort(), Duration.ofSeconds(1), Duration.ofSeconds(2))) {
+            HttpResponse<String> response = new Http(alone.url).get("/real_time_feed");
+
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+            assertThat(response.body()).isEqualTo("{\"error\":\"the feed server does not answer: is it running?\"}");
+        }
+    }
 
     @Test
     void passesOnAHeldAnswerThatComesWithinTheReadTimeout() {
