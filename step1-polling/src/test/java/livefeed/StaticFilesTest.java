@@ -40,8 +40,10 @@ class StaticFilesTest {
     }
 
     @Test
-    void servesThisStepsTechniqueAsClientJs() {
+    void servesThisStepsTechniqueAsClientJs() throws Exception {
         assertThat(FeedServer.CLIENT_SCRIPT).isEqualTo("polling.js");
+
+        assertThat(server.http().get("/client.js").body()).isEqualTo(Files.readString(STATIC.resolve(FeedServer.CLIENT_SCRIPT)));
     }
 
     @Test
