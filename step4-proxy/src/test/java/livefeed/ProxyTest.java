@@ -57,7 +57,8 @@ class ProxyTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(page.body()).isEqualTo(Files.readString(STATIC.resolve("index.html")));
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
-        assertThat(script.body()).isEqualTo(Files.readString(STATIC.resolve("cursor-polling.js")));
+        assertThat(script.body()).as("nginx's /client.js is the script step 3's own server serves")
+                .isEqualTo(Files.readString(STATIC.resolve(FeedServer.CLIENT_SCRIPT)));
     }
 
     @Test
@@ -103,6 +104,8 @@ class ProxyTest {
         HttpResponse<String> response = http.get("/real_time_feed?since=abc");
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(response.body()).startsWith("{\"error\":\"since must be the id of the last item you have");
     }
 
