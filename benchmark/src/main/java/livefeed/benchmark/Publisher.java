@@ -5,19 +5,24 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Publishes items, each over a new blocking connection, and times each POST from connect to
  * answer. Not kept alive: the JDK server closes a keep-alive connection after an answer when it
  * holds more than sun.net.httpserver.maxIdleConnections (200) idle ones, and a POST must not be
- * sent twice to find that out.
+ * sent twice to find that out. Through nginx (step 4) it logs in as the admin, with Basic auth.
  */
 final class Publisher {
 
     private final InetSocketAddress server;
+    private final String authorization; // a header line, or "" where no password is asked
 
-    Publisher(InetSocketAddress server) {
+    /** adminPassword: null where publishing needs none (steps 1 to 3). */
+    Publisher(InetSocketAddress server, String adminPassword) {
         this.server = server;
+        this.authorization = adminPassword == null ? "" : "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)) + "\r\n";
     }
 
     /** Posts one item and returns its id; the POST's own latency goes into postMicros. */
@@ -25,7 +30,7 @@ final class Publisher {
         String body = "type=message&content=" + content; // plain words: nothing to encode
         String request = "POST /send_feed_item HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
                 + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                + "\r\nConnection: close\r\n\r\n" + body;
+                + "\r\nConnection: close\r\n" + authorization + "\r\n" + body;
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(10_000);
@@ -44,7 +49,7 @@ final class Publisher {
             if (response.status() != 200) {
                 throw new IOException("publishing answered " + response.status() + ": " + response.body());
             }
-            return PollingClients.idsAndTimestamps(response.body())[0];
+            return Subscribers.idsAndTimestamps(response.body())[0];
         }
     }
 }

@@ -7,15 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The step 3 feed server as a child process, pinned to core 0 so that it can be measured alone. */
+/**
+ * A step's server as a child process, pinned to core 0 so that it can be measured alone. For step 4
+ * that is the Java demo and the nginx it starts: they share the core, and their CPU and memory are
+ * counted together.
+ */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern URL = Pattern.compile("Live feed at http://127\\.0\\.0\\.1:([0-9]+)/");
+    private static final Pattern URL = Pattern.compile("Live feed (through nginx )?at http://127\\.0\\.0\\.1:([0-9]+)/");
 
     private final Process process;
     private final InetSocketAddress address;
@@ -25,22 +30,25 @@ final class ServerProcess implements AutoCloseable {
         this.address = new InetSocketAddress("127.0.0.1", port);
     }
 
-    static ServerProcess start(Path root, int maxWaiting, List<String> jvmArgs) throws Exception {
+    /** Starts the step's main from its module's classes, in the repository root; its errors go to log. */
+    static ServerProcess start(Path root, Step step, List<String> jvmArgs, List<String> args, Map<String, String> env,
+                               Path log) throws Exception {
         List<String> command = new ArrayList<>();
         if (onPath("taskset")) {
             command.addAll(List.of("taskset", "-c", "0"));
         } else {
-            System.out.println("taskset not found: the server runs unpinned, sharing the cores with the generator");
+            System.err.println("taskset not found: the server runs unpinned, sharing the cores with the generator");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", root.resolve("step3-backlog/target/classes").toString(), "livefeed.FeedServer",
-                "--port", "0", "--static", root.resolve("static").toString(), "--max-waiting", String.valueOf(maxWaiting)));
-        Process process = new ProcessBuilder(command)
-                .redirectError(root.resolve("benchmark/target/server.log").toFile()).start();
+        command.addAll(List.of("-cp", root.resolve(step.module).resolve("target/classes").toString(), step.mainClass));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // every way out, Ctrl-C included
         try {
-            return new ServerProcess(process, portPrinted(process).get(20, TimeUnit.SECONDS));
+            return new ServerProcess(process, portPrinted(process, log).get(20, TimeUnit.SECONDS));
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;
@@ -55,14 +63,38 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Heap in use, garbage included, from the JDK's jstat: the used parts of survivors, eden and old. */
-    String heapUsed() {
+    /** CPU time of the server and of the processes it started (nginx), all threads together. */
+    long cpuMillis() throws IOException {
+        long total = 0;
+        for (long pid : pids()) {
+            total += Proc.cpuMillis(pid);
+        }
+        return total;
+    }
+
+    /** The largest resident memory each process has had (VmHWM), summed, in kB. */
+    long peakRssKb() throws IOException {
+        long total = 0;
+        for (long pid : pids()) {
+            total += Math.max(0, Proc.kilobytes(pid, "VmHWM"));
+        }
+        return total;
+    }
+
+    private List<Long> pids() {
+        List<Long> pids = new ArrayList<>(List.of(process.pid()));
+        process.descendants().filter(ProcessHandle::isAlive).forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    /** Heap in use by the Java process, garbage included, from the JDK's jstat (used survivors, eden and old); -1 if unknown. */
+    long heapUsedMb() {
         try {
             Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
                     "-gc", String.valueOf(pid())).redirectErrorStream(true).start();
             if (!jstat.waitFor(10, TimeUnit.SECONDS)) {
                 jstat.destroyForcibly();
-                return "n/a";
+                return -1;
             }
             String[] lines = new String(jstat.getInputStream().readAllBytes()).trim().split("\n");
             List<String> names = List.of(lines[0].trim().split("\\s+"));
@@ -71,9 +103,9 @@ final class ServerProcess implements AutoCloseable {
             for (String used : List.of("S0U", "S1U", "EU", "OU")) {
                 kilobytes += Double.parseDouble(values[names.indexOf(used)]);
             }
-            return Math.round(kilobytes / 1024) + " MB";
+            return Math.round(kilobytes / 1024);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            return "n/a";
+            return -1;
         }
     }
 
@@ -87,27 +119,27 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The port in the line the server prints; its output is read to the end, so a full pipe never blocks it. */
-    private static CompletableFuture<Integer> portPrinted(Process process) {
+    private static CompletableFuture<Integer> portPrinted(Process process, Path log) {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = process.inputReader()) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     Matcher matcher = URL.matcher(line);
                     if (matcher.find()) {
-                        port.complete(Integer.parseInt(matcher.group(1)));
+                        port.complete(Integer.parseInt(matcher.group(2)));
                     }
                 }
             } catch (IOException e) {
                 // the server is gone: reported below
             }
-            port.completeExceptionally(new IOException("the server stopped without printing its URL: see benchmark/target/server.log"));
+            port.completeExceptionally(new IOException("the server stopped without printing its URL: see " + log));
         }, "server-output");
         reader.setDaemon(true);
         reader.start();
         return port;
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
                 .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }

@@ -15,25 +15,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 /**
- * N long-polling clients on one selector thread. Each keeps one HTTP/1.1 keep-alive connection and
- * follows the cursor: since=0 first, then the largest id it has seen. Non-blocking, so 10,000
- * clients cost one thread. The clients belong to that thread: the main thread reads the volatile
- * counters and clientsAt while it runs, and the rest after stop().
+ * N subscribers on one selector thread, each following the feed the way a step's page does: it
+ * polls every few seconds (step 1), long polls without a cursor (step 2), or long polls with the
+ * cursor, since=0 first and then the largest id it has seen (steps 3 and 4). Each keeps one
+ * HTTP/1.1 keep-alive connection. Non-blocking, so 10,000 subscribers cost one thread. They belong
+ * to that thread: the main thread reads the volatile counters and clientsAt while it runs, and the
+ * rest after stop().
  */
-final class PollingClients {
+final class Subscribers {
 
     private static final Pattern ITEM = Pattern.compile("\"id\":([0-9]+),\"timestamp\":([0-9]+)");
 
     private final InetSocketAddress server;
     private final int count;
+    private final boolean cursor;
+    private final long pollEveryNanos; // 0: long polling, ask again as soon as an answer arrives
+    private final PriorityQueue<Client> waitingToPoll = new PriorityQueue<>(Comparator.comparingLong(c -> c.pollAtNanos));
     private final Selector selector = Selector.open();
-    private final Thread thread = new Thread(this::run, "polling-clients");
+    private final Thread thread = new Thread(this::run, "subscribers");
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final List<Client> clients = new ArrayList<>();
     private final Deque<Client> toReconnect = new ArrayDeque<>();
@@ -46,6 +53,7 @@ final class PollingClients {
     volatile long lastConnectedAtMillis;
     volatile long requests;
     volatile long delivered;
+    volatile long lastDeliveryMillis;
     int connectFailures;
     int closedBetweenAnswers; // closed or reset by the server while no answer was on its way
     int brokenAnswers;
@@ -59,12 +67,16 @@ final class PollingClients {
         SocketChannel channel;
         ByteBuffer request;
         long cursor;
+        long pollAtNanos;
         boolean everConnected;
     }
 
-    PollingClients(InetSocketAddress server, int count, int maxId) throws IOException {
+    /** pollEveryMillis 0 means long polling; cursor says whether each request carries since=. */
+    Subscribers(InetSocketAddress server, int count, int maxId, boolean cursor, long pollEveryMillis) throws IOException {
         this.server = server;
         this.count = count;
+        this.cursor = cursor;
+        this.pollEveryNanos = pollEveryMillis * 1_000_000;
         this.latencyById = new Stats[maxId + 1];
         Arrays.setAll(latencyById, id -> new Stats());
         this.clientsAt = new AtomicIntegerArray(maxId + 1);
@@ -101,6 +113,11 @@ final class PollingClients {
         return clients.stream().mapToLong(c -> ids.stream().filter(id -> !c.seen.get(id.intValue())).count()).sum();
     }
 
+    /** After stop(): how many subscribers got none of these items. */
+    long withNone(List<Long> ids) {
+        return clients.stream().filter(c -> ids.stream().noneMatch(id -> c.seen.get(id.intValue()))).count();
+    }
+
     /** The id and timestamp of each item of a feed answer, in pairs: id, timestamp, id, timestamp... */
     static long[] idsAndTimestamps(String json) {
         // Not a JSON parser: the benchmark posts plain words, so only the server's own fields can match.
@@ -116,18 +133,40 @@ final class PollingClients {
         }
         while (running) {
             try {
-                selector.select(100);
+                selector.select(millisUntilNextPoll());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             selector.selectedKeys().forEach(this::handle);
             selector.selectedKeys().clear();
+            pollWhenDue();
             for (int i = toReconnect.size(); i > 0; i--) { // one try each per turn
                 open(toReconnect.poll());
             }
         }
         clients.forEach(client -> close(client.channel));
         close(selector);
+    }
+
+    private long millisUntilNextPoll() {
+        Client next = waitingToPoll.peek();
+        if (next == null) {
+            return 100;
+        }
+        return Math.max(1, (next.pollAtNanos - System.nanoTime()) / 1_000_000 + 1);
+    }
+
+    private void pollWhenDue() {
+        long now = System.nanoTime();
+        while (!waitingToPoll.isEmpty() && waitingToPoll.peek().pollAtNanos - now <= 0) {
+            Client client = waitingToPoll.poll();
+            try {
+                sendRequest(client);
+            } catch (IOException e) {
+                closedBetweenAnswers++;
+                reconnect(client);
+            }
+        }
     }
 
     private void open(Client client) {
@@ -173,12 +212,23 @@ final class PollingClients {
             client.everConnected = true;
             lastConnectedAtMillis = System.currentTimeMillis();
             connected++;
+            if (pollEveryNanos > 0) { // pages open at different moments: spread the first polls over the interval
+                pollLater(client, pollEveryNanos * connected / count);
+                return;
+            }
         }
         sendRequest(client);
     }
 
+    private void pollLater(Client client, long delayNanos) throws IOException {
+        client.pollAtNanos = System.nanoTime() + delayNanos;
+        client.channel.keyFor(selector).interestOps(SelectionKey.OP_READ); // a close by the server still shows
+        waitingToPoll.add(client);
+    }
+
     private void sendRequest(Client client) throws IOException {
-        String request = "GET /real_time_feed?since=" + client.cursor + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        String path = cursor ? "/real_time_feed?since=" + client.cursor : "/real_time_feed";
+        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:"
                 + server.getPort() + "\r\n\r\n";
         client.request = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
         requests++;
@@ -225,6 +275,7 @@ final class PollingClients {
             }
             client.seen.set(id);
             delivered++;
+            lastDeliveryMillis = arrivalMillis;
             latencyById[id].add(arrivalMillis - stamps[i + 1]); // a fresh server: ids 1 to maxId
             for (long reached = client.cursor + 1; reached <= id; reached++) {
                 clientsAt.incrementAndGet((int) reached);
@@ -232,10 +283,15 @@ final class PollingClients {
             client.cursor = Math.max(client.cursor, id);
         }
         client.response.reset();
-        sendRequest(client);
+        if (pollEveryNanos > 0) {
+            pollLater(client, pollEveryNanos);
+        } else {
+            sendRequest(client);
+        }
     }
 
     private void reconnect(Client client) {
+        waitingToPoll.remove(client);
         close(client.channel);
         client.response.reset();
         if (running) {

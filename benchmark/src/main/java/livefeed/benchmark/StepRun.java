@@ -1,0 +1,160 @@
+package livefeed.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One step under load, phase by phase: N subscribers connect; W items warm the server up; M items
+ * one every interval, then a burst of 10 back to back, are measured; then nothing is published for
+ * an idle window, to count what following the feed costs while nothing happens.
+ */
+final class StepRun {
+
+    static final int BURST_ITEMS = 10;
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
+    private static final long QUIET_MILLIS = 1000;
+
+    /** What is read just before and just after a phase. */
+    private record Sample(long wallMillis, long serverCpuMillis, long generatorCpuMillis, long selectorCpuNanos,
+                          long requests, long delivered, long cpu0BusyMillis) {
+    }
+
+    private final Step step;
+    private final BenchmarkOptions options;
+    private final ServerProcess server;
+    private final Subscribers subscribers;
+    private final Publisher publisher;
+    private final long deliveryLimitMillis;
+
+    StepRun(Step step, BenchmarkOptions options, ServerProcess server, String adminPassword) throws Exception {
+        this.step = step;
+        this.options = options;
+        this.server = server;
+        int lastId = options.warmUpItems() + options.items() + BURST_ITEMS;
+        long pollEvery = step.longPolling ? 0 : options.pollEveryMillis();
+        subscribers = new Subscribers(server.address(), options.clients(), lastId, step.cursor, pollEvery);
+        publisher = new Publisher(server.address(), step == Step.STEP_4 ? adminPassword : null);
+        deliveryLimitMillis = Math.max(15_000, 3 * pollEvery);
+    }
+
+    StepResult run() throws Exception {
+        int n = options.clients();
+        long start = System.currentTimeMillis();
+        subscribers.start();
+        boolean allConnected = waitUntil(() -> subscribers.connected == n, CONNECT_LIMIT.toMillis());
+        long connectMillis = allConnected ? subscribers.lastConnectedAtMillis - start : -1;
+        publishSpaced("warm-up-", options.warmUpItems(), new Stats()); // unmeasured: the server's JIT compiles meanwhile
+
+        Sample before = sample();
+        Stats spacedPosts = new Stats();
+        List<Long> spaced = publishSpaced("item-", options.items(), spacedPosts);
+        Stats burstPosts = new Stats();
+        List<Long> burst = new ArrayList<>();
+        for (int i = 1; i <= BURST_ITEMS; i++) {
+            burst.add(publisher.publish("burst-" + i, burstPosts));
+        }
+        settle(burst.get(BURST_ITEMS - 1));
+        Sample after = sample();
+
+        Sample idleBefore = after;
+        Thread.sleep(idleMillis(step, options));
+        Sample idleAfter = sample();
+        long peakRssMb = server.peakRssKb() / 1024;
+        long heapUsedMb = server.heapUsedMb();
+        subscribers.stop();
+
+        List<Long> measured = new ArrayList<>(spaced);
+        measured.addAll(burst);
+        String problem = !allConnected ? "only " + subscribers.connected + " of " + n + " connected within "
+                + CONNECT_LIMIT.toSeconds() + " s"
+                : subscribers.withNone(measured) > 0 ? subscribers.withNone(measured) + " of " + n
+                + " subscribers got no item at all" : null;
+        Stats spacedLatency = subscribers.latencies(spaced);
+        Stats burstLatency = subscribers.latencies(burst);
+        long delivered = Math.max(1, after.delivered - before.delivered);
+        double wall = after.wallMillis - before.wallMillis;
+        double idleWall = idleAfter.wallMillis - idleBefore.wallMillis;
+        long serverCpu = after.serverCpuMillis - before.serverCpuMillis;
+        long others = (after.cpu0BusyMillis - before.cpu0BusyMillis) - serverCpu;
+        return new StepResult(step, step.technique(options.pollEveryMillis()), n, problem,
+                subscribers.connected, connectMillis,
+                spacedLatency.percentile(50), spacedLatency.percentile(99), spacedLatency.percentile(100),
+                burstLatency.percentile(50), burstLatency.percentile(99), burstLatency.percentile(100),
+                (double) subscribers.lost(spaced) / n, (double) subscribers.lost(burst) / n,
+                subscribers.duplicates, subscribers.outOfOrder,
+                (double) (after.requests - before.requests) / delivered,
+                (idleAfter.requests - idleBefore.requests) * 60_000.0 / idleWall / n, idleWall / 1000,
+                serverCpu / 1000.0, serverCpu * 1000.0 / delivered,
+                (idleAfter.serverCpuMillis - idleBefore.serverCpuMillis) * 100 / idleWall,
+                spacedPosts.percentile(50) / 1000.0, Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
+                peakRssMb, heapUsedMb,
+                subscribers.connectFailures, subscribers.closedBetweenAnswers, subscribers.brokenAnswers,
+                subscribers.errorAnswers,
+                Math.max(busy(before.selectorCpuNanos / 1e6, after.selectorCpuNanos / 1e6, wall),
+                        busy(idleBefore.selectorCpuNanos / 1e6, idleAfter.selectorCpuNanos / 1e6, idleWall)),
+                Math.max(busy(before.generatorCpuMillis, after.generatorCpuMillis, wall),
+                        busy(idleBefore.generatorCpuMillis, idleAfter.generatorCpuMillis, idleWall)),
+                Math.max(0, Math.round(others * 100 / wall)));
+    }
+
+    /**
+     * A whole number of the periods at which a subscriber asks while nothing happens: one poll
+     * timeout, or 5 polling intervals. A subscriber asks every period plus a round trip, so a window
+     * of whole periods counts each of its requests once, wherever the window starts.
+     */
+    static long idleMillis(Step step, BenchmarkOptions options) {
+        if (step.longPolling) {
+            return Math.round(options.pollTimeoutSeconds() * 1000);
+        }
+        return 5L * options.pollEveryMillis();
+    }
+
+    /** Publishes one item every interval, however long each POST takes, then waits for the deliveries. */
+    private List<Long> publishSpaced(String prefix, int count, Stats postMicros) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        long start = System.currentTimeMillis();
+        for (int i = 1; i <= count; i++) {
+            ids.add(publisher.publish(prefix + i, postMicros));
+            Thread.sleep(Math.max(0, start + (long) i * options.intervalMillis() - System.currentTimeMillis()));
+        }
+        settle(ids.get(count - 1));
+        return ids;
+    }
+
+    /**
+     * Waits until every subscriber has the item, or until nothing has arrived for a while: a step 2
+     * subscriber that was between two polls never gets it, and polling ones get it a poll later.
+     */
+    private void settle(long id) throws InterruptedException {
+        long quiet = step.longPolling ? QUIET_MILLIS : options.pollEveryMillis() + QUIET_MILLIS;
+        long since = System.currentTimeMillis();
+        waitUntil(() -> subscribers.clientsAt(id) == options.clients()
+                || System.currentTimeMillis() - Math.max(since, subscribers.lastDeliveryMillis) > quiet,
+                deliveryLimitMillis);
+        if (step.longPolling) {
+            Thread.sleep(100); // each subscriber asks again and parks: that poll is part of the cost of an item
+        }
+    }
+
+    private Sample sample() throws Exception {
+        return new Sample(System.currentTimeMillis(), server.cpuMillis(), Proc.cpuMillis(ProcessHandle.current().pid()),
+                subscribers.selectorCpuNanos(), subscribers.requests, subscribers.delivered, Proc.cpuBusyMillis("cpu0"));
+    }
+
+    private static double busy(double beforeMillis, double afterMillis, double wallMillis) {
+        return (afterMillis - beforeMillis) * 100 / wallMillis;
+    }
+
+    private static boolean waitUntil(BooleanSupplier condition, long limitMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + limitMillis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+}

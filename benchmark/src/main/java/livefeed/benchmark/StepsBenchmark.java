@@ -1,0 +1,124 @@
+package livefeed.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs every step's server in turn under the same load and prints them side by side: N subscribers
+ * that follow the feed the way that step's page does, M items one every interval, a burst of 10,
+ * then an idle window. Writes the table, a CSV and an SVG chart to benchmark/target/. A report, not
+ * a test: a missed target or a step that cannot hold N is said in the table, and the run exits 0.
+ * benchmark/run.sh builds everything and runs it on core 1; each server gets core 0.
+ */
+public final class StepsBenchmark {
+
+    private static final List<String> NGINX_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
+            "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
+
+    private StepsBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            BenchmarkOptions options = BenchmarkOptions.parse(args);
+            Path root = List.of(Path.of(""), Path.of("..")).stream() // the repository root, or benchmark/
+                    .filter(dir -> Files.isDirectory(dir.resolve("step1-polling"))).findFirst().orElse(Path.of(""));
+            System.out.print(run(options, root.toAbsolutePath().normalize()));
+            System.exit(0);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + BenchmarkOptions.USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("the benchmark failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    /** Runs the steps, writes the report files and returns the table; the files are named after N. */
+    static String run(BenchmarkOptions options, Path root) throws Exception {
+        checkOpenFileLimit(options.clients());
+        Path out = Files.createDirectories(root.resolve("benchmark/target"));
+        List<String> notes = new ArrayList<>();
+        notes.add(machine());
+        List<StepResult> results = new ArrayList<>();
+        for (Step step : options.steps()) {
+            if (!Files.isDirectory(root.resolve(step.module).resolve("target/classes/livefeed"))) {
+                throw new IllegalStateException(step.module + "/target/classes is missing: run mvn -q compile first"
+                        + " (benchmark/run.sh does)");
+            }
+            if (step == Step.STEP_4 && !nginxInstalled()) {
+                notes.add("Step 4 was not run: nginx is not installed (sudo apt-get install -y nginx).");
+                continue;
+            }
+            System.err.printf("step %d: %s, %,d subscribers...%n", step.number, step.technique(options.pollEveryMillis()),
+                    options.clients());
+            results.add(runStep(step, options, root, out));
+        }
+        notes.add(String.format("Idle windows: %s s for polling (5 intervals), %s s for long polling (one poll timeout)."
+                        + " Server on CPU %s, subscribers on CPU %s. %s.",
+                Report.decimal(StepRun.idleMillis(Step.STEP_1, options) / 1000.0, 1).replace(".0", ""),
+                Report.decimal(StepRun.idleMillis(Step.STEP_3, options) / 1000.0, 1).replace(".0", ""),
+                ServerProcess.onPath("taskset") ? "0" : "any", Proc.status(ProcessHandle.current().pid(), "Cpus_allowed_list"),
+                LocalDate.now()));
+        results.stream().filter(r -> !r.held()).forEach(r -> notes.add("Step " + r.step().number + " could not hold "
+                + Report.number(r.subscribers()) + " subscribers: " + r.problem() + "."));
+        results.stream().filter(StepResult::generatorSaturated).forEach(r -> notes.add("Step " + r.step().number
+                + ": the subscribers' thread was saturated; its latencies are partly the generator's."));
+
+        String title = String.format("## Every step under load: %s subscribers, %d items one every %d ms, then %d back"
+                        + " to back (after %d to warm up)", Report.number(options.clients()), options.items(),
+                options.intervalMillis(), StepRun.BURST_ITEMS, options.warmUpItems());
+        Report report = new Report(title, notes, results);
+        String name = "steps-" + options.clients() + "-clients";
+        Files.writeString(out.resolve(name + ".md"), report.markdown());
+        Files.writeString(out.resolve(name + ".csv"), report.csv());
+        Files.writeString(out.resolve(name + ".svg"), new Chart(String.format("%s subscribers, %d + %d items; %s cores,"
+                + " Java %s", Report.number(options.clients()), options.items(), StepRun.BURST_ITEMS, cpus(), System.getProperty("java.version")), results).svg());
+        System.err.println("written: benchmark/target/" + name + ".md, .csv and .svg");
+        return report.markdown();
+    }
+
+    private static StepResult runStep(Step step, BenchmarkOptions options, Path root, Path out) throws Exception {
+        String password = UUID.randomUUID().toString(); // step 4's admin password, for this run only
+        long start = System.currentTimeMillis();
+        try (ServerProcess server = ServerProcess.start(root, step, options.serverJvmArgs(),
+                step.serverArgs(options.clients(), options.pollTimeoutFlag()), Map.of("FEED_ADMIN_PASSWORD", password),
+                out.resolve("server-step" + step.number + ".log"))) {
+            StepResult result = new StepRun(step, options, server, password).run();
+            System.err.printf("step %d: done in %d s%n", step.number, (System.currentTimeMillis() - start) / 1000);
+            return result;
+        }
+    }
+
+    private static String machine() throws Exception {
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GB").findFirst().orElse("?");
+        return String.format("Machine: %d CPUs (%s), %s of memory, Linux %s; Java %s (%s).", cpus(), model, memory, System.getProperty("os.version"),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    }
+
+    /** The machine's CPUs: not availableProcessors(), which counts only the one core the generator is pinned to. */
+    private static long cpus() throws Exception {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("processor")).count();
+    }
+
+    private static boolean nginxInstalled() {
+        return ServerProcess.onPath("nginx") || NGINX_PLACES.stream().anyMatch(place -> Files.isExecutable(Path.of(place)));
+    }
+
+    /** Each subscriber holds a connection, so a file descriptor: say how to raise the limit before failing midway. */
+    private static void checkOpenFileLimit(int clients) throws Exception {
+        String limit = Proc.openFileLimit();
+        if (!limit.equals("unlimited") && Long.parseLong(limit) < clients + 100) {
+            throw new IllegalArgumentException(Report.number(clients) + " subscribers need " + Report.number(clients + 100)
+                    + " open files, and the limit is " + limit + ": run ulimit -n 65536 first (benchmark/run.sh does)");
+        }
+    }
+}

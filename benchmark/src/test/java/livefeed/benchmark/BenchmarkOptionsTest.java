@@ -1,0 +1,66 @@
+package livefeed.benchmark;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The benchmark's command line: the defaults are the course's comparison, and a mistake is named. */
+class BenchmarkOptionsTest {
+
+    @Test
+    void defaultsToEveryStepWith100SubscribersAndThePagesOwnTimings() {
+        BenchmarkOptions options = BenchmarkOptions.parse();
+
+        assertThat(options).isEqualTo(new BenchmarkOptions(100, 20, 500, 5,
+                List.of(Step.STEP_1, Step.STEP_2, Step.STEP_3, Step.STEP_4), 2000, 30, List.of()));
+        assertThat(options.pollTimeoutFlag()).isEqualTo("30");
+    }
+
+    @Test
+    void takesStepsInTheOrderGivenAndDecimalPollTimeouts() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--steps", "3, 1", "--poll-timeout", "0.5",
+                "--clients", "10000", "--server-jvm-args", " -Xmx64m  -XX:+UseSerialGC ");
+
+        assertThat(options.steps()).containsExactly(Step.STEP_3, Step.STEP_1);
+        assertThat(options.clients()).isEqualTo(10_000);
+        assertThat(options.pollTimeoutFlag()).isEqualTo("0.5");
+        assertThat(options.serverJvmArgs()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void namesTheOptionThatIsWrong() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--client", "10"))
+                .hasMessage("unknown option, or no value after it: --client");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--clients"))
+                .hasMessage("unknown option, or no value after it: --clients");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "0"))
+                .hasMessage("--clients takes whole numbers of at least 1, not '0'");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--steps", "2,5"))
+                .hasMessage("there is no step 5: the steps are 1 to 4");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--poll-timeout", "35"))
+                .hasMessage("--poll-timeout takes seconds above 0 and below 35, not '35'");
+    }
+
+    @Test
+    void givesEachStepTheFlagsItsServerTakes() throws Exception {
+        assertThat(Step.STEP_1.serverArgs(100, "30")).containsExactly("--port", "0", "--static", "static");
+        assertThat(Step.STEP_2.serverArgs(100, "30"))
+                .containsExactly("--port", "0", "--static", "static", "--poll-timeout", "30");
+        assertThat(Step.STEP_3.serverArgs(100, "30")).containsExactly("--port", "0", "--static", "static",
+                "--poll-timeout", "30", "--max-waiting", "200");
+        List<String> proxy = Step.STEP_4.serverArgs(100, "30");
+        assertThat(proxy).hasSize(8).startsWith("--port", "0", "--nginx-port")
+                .endsWith("--poll-timeout", "30", "--max-waiting", "200");
+        assertThat(Integer.parseInt(proxy.get(3))).isPositive();
+    }
+
+    @Test
+    void namesEachStepsTechnique() {
+        assertThat(Step.STEP_1.technique(2000)).isEqualTo("polling every 2 s, since=cursor");
+        assertThat(Step.STEP_1.technique(100)).isEqualTo("polling every 0.1 s, since=cursor");
+        assertThat(Step.STEP_2.technique(2000)).isEqualTo("long polling, no cursor");
+    }
+}

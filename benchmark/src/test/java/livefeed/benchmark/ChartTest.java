@@ -1,0 +1,87 @@
+package livefeed.benchmark;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import static livefeed.benchmark.Results.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The chart is well-formed SVG, with one bar per step and series, as tall as its value says. */
+class ChartTest {
+
+    private final List<StepResult> results = List.of(
+            result(Step.STEP_1, null, 1000, 1990, 0, 30),
+            result(Step.STEP_2, null, 10, 20, 4, 2),
+            result(Step.STEP_3, null, 8, 23, 0, 2));
+
+    @Test
+    void drawsABarForEachStepInEachSeriesOfEachPanel() throws Exception {
+        Document svg = parse(new Chart("100 subscribers & <more>", results).svg());
+
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        List<Element> bars = bars(svg);
+        assertThat(bars).hasSize(3 * 2 + 3 + 3); // latency: p50 and p99; idle requests; lost in the burst
+        assertThat(texts(svg)).contains("100 subscribers & <more>", "step 1", "step 2", "step 3", "p50", "p99",
+                "1,000", "1,990", "30", "2", "4");
+    }
+
+    @Test
+    void scalesLostItemsToTheBurstAndIdleRequestsToTheLargest() throws Exception {
+        List<Element> bars = bars(parse(new Chart("c", results).svg()));
+
+        double idleStep1 = height(bars.get(6));
+        assertThat(height(bars.get(7)) / idleStep1).isCloseTo(2 / 30.0, within(0.01));
+        assertThat(idleStep1 / 200).as("the largest bar leaves room for its label").isCloseTo(1 / 1.15, within(0.01));
+        assertThat(height(bars.get(10)) / 200).as("4 lost of 10").isCloseTo(0.4, within(0.01));
+        assertThat(height(bars.get(9))).isZero();
+    }
+
+    @Test
+    void drawsLatencyOnALogScale() {
+        assertThat(Chart.scaled(100, 10_000, true)).isCloseTo(0.5, within(1e-9));
+        assertThat(Chart.scaled(1, 10_000, true)).isZero();
+        assertThat(Chart.scaled(0, 10_000, true)).isZero();
+        assertThat(Chart.scaled(5, 10, false)).isCloseTo(0.5, within(1e-9));
+    }
+
+    private static Document parse(String svg) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The bars: every rect but the white background and the legend's two squares. */
+    private static List<Element> bars(Document svg) {
+        NodeList rects = svg.getElementsByTagName("rect");
+        List<Element> bars = new ArrayList<>();
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            if (!rect.getAttribute("fill").equals("white") && !rect.getAttribute("width").equals("10")) {
+                bars.add(rect);
+            }
+        }
+        return bars;
+    }
+
+    private static List<String> texts(Document svg) {
+        NodeList texts = svg.getElementsByTagName("text");
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            all.add(texts.item(i).getTextContent());
+        }
+        return all;
+    }
+
+    private static double height(Element bar) {
+        return Double.parseDouble(bar.getAttribute("height"));
+    }
+}

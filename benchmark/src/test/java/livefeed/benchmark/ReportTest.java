@@ -1,0 +1,74 @@
+package livefeed.benchmark;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static livefeed.benchmark.Results.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The side-by-side table and the CSV: a column per step, and step 3's figure checked against its target. */
+class ReportTest {
+
+    private final List<StepResult> results = List.of(
+            result(Step.STEP_1, null, 1012, 1990, 0, 30),
+            result(Step.STEP_2, null, 5, 20, 3.8, 2),
+            result(Step.STEP_3, null, 8, 23, 0, 2));
+
+    @Test
+    void putsTheStepsSideBySideWithStep3sTargetsMarked() {
+        String markdown = new Report("## title", List.of("a note"), results).markdown();
+
+        assertThat(markdown).startsWith("## title\n\na note\n\n| figure | step 1 | step 2 | step 3 | step 3's target |\n"
+                + "|---|---|---|---|---|\n| how the subscribers follow the feed | technique 1 | technique 2 | technique 3 |  |\n");
+        assertThat(markdown.lines()).contains(
+                "| holds 100 subscribers | yes | yes | yes | yes ✓ |",
+                "| spaced items: delivered p50 | 1,012 ms | 5 ms | 8 ms | < 90 ms ✓ |",
+                "| spaced items: delivered p99 | 1,990 ms | 20 ms | 23 ms | < 40 ms ✓ |",
+                "| lost per subscriber: burst of 10 | 0.00 | 3.80 | 0.00 | 0 ✓ |",
+                "| idle: requests per minute per subscriber | 30.0 | 2.0 | 2.0 |  |",
+                "| server CPU per delivered item | 430 µs | 430 µs | 430 µs | ≤ 30 µs ✗ |",
+                "| server peak RSS (step 4: with nginx) | 155 MB | 155 MB | 155 MB | < 150 MB ✗ |");
+    }
+
+    @Test
+    void setsTheStricterP99TargetUpTo1000SubscribersAndSaysWhyAStepDidNotHold() {
+        StepResult notHeld = result(Step.STEP_3, "12 of 100 subscribers got no item at all", 95, 45, 0, 2);
+
+        String markdown = new Report("## title", List.of(), List.of(notHeld)).markdown();
+
+        assertThat(markdown.lines()).contains(
+                "| holds 100 subscribers | no: 12 of 100 subscribers got no item at all | yes ✗ |",
+                "| spaced items: delivered p50 | 95 ms | < 90 ms ✗ |",
+                "| spaced items: delivered p99 | 45 ms | < 40 ms ✗ |");
+    }
+
+    @Test
+    void marksNothingWithoutStep3() {
+        String markdown = new Report("## title", List.of(), List.of(results.get(0))).markdown();
+
+        assertThat(markdown.lines()).contains("| spaced items: delivered p50 | 1,012 ms | < 90 ms |");
+    }
+
+    @Test
+    void writesOneCsvLinePerStepWithPlainNumbers() {
+        String csv = new Report("## title", List.of(), results).csv();
+
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("step,technique,subscribers,held,problem,connected,connect_ms,spaced_p50_ms,");
+        assertThat(lines.get(0).split(",")).hasSize(35);
+        assertThat(lines.get(1)).startsWith("1,technique 1,100,true,,100,84,1012,1990,1995,11,38,45,0.000,0.000,0,0,0.940,30.00,");
+        assertThat(lines.get(2)).startsWith("2,technique 2,100,true,,100,84,5,20,25,11,38,45,0.000,3.800,");
+        assertThat(lines.get(1).split(",")).hasSize(35);
+    }
+
+    @Test
+    void quotesACsvFieldOnlyWhenItMust() {
+        StepResult notHeld = result(Step.STEP_4, "only 2,000 of 10,000 connected, \"nginx\"", 1, 1, 0, 2);
+
+        String line = new Report("## title", List.of(), List.of(notHeld)).csv().lines().toList().get(1);
+
+        assertThat(line).startsWith("4,technique 4,100,false,\"only 2,000 of 10,000 connected, \"\"nginx\"\"\",100,");
+    }
+}
