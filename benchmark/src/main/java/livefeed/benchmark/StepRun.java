@@ -59,7 +59,9 @@ final class StepRun {
         Sample after = sample();
 
         Sample idleBefore = after;
+        subscribers.timingGaps = true;
         Thread.sleep(idleMillis(step, options));
+        subscribers.timingGaps = false;
         Sample idleAfter = sample();
         long peakRssMb = server.peakRssKb() / 1024;
         long heapUsedMb = server.heapUsedMb();
@@ -73,6 +75,7 @@ final class StepRun {
                 + " subscribers got no item at all" : null;
         Stats spacedLatency = subscribers.latencies(spaced);
         Stats burstLatency = subscribers.latencies(burst);
+        long idleGap = subscribers.idleGaps().percentile(50);
         long delivered = Math.max(1, after.delivered - before.delivered);
         double wall = after.wallMillis - before.wallMillis;
         double idleWall = idleAfter.wallMillis - idleBefore.wallMillis;
@@ -85,7 +88,7 @@ final class StepRun {
                 (double) subscribers.lost(spaced) / n, (double) subscribers.lost(burst) / n,
                 subscribers.duplicates, subscribers.outOfOrder,
                 (double) (after.requests - before.requests) / delivered,
-                (idleAfter.requests - idleBefore.requests) * 60_000.0 / idleWall / n, idleWall / 1000,
+                idleGap < 0 ? 0 : 60_000.0 / idleGap, idleWall / 1000,
                 serverCpu / 1000.0, serverCpu * 1000.0 / delivered,
                 (idleAfter.serverCpuMillis - idleBefore.serverCpuMillis) * 100 / idleWall,
                 spacedPosts.percentile(50) / 1000.0, Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
@@ -100,13 +103,13 @@ final class StepRun {
     }
 
     /**
-     * A whole number of the periods at which a subscriber asks while nothing happens: one poll
-     * timeout, or 5 polling intervals. A subscriber asks every period plus a round trip, so a window
-     * of whole periods counts each of its requests once, wherever the window starts.
+     * Long enough for every subscriber to ask again while nothing happens: a poll timeout and 2 s, or
+     * 5 polling intervals. The report gives the median time between two requests of a subscriber,
+     * which does not depend on where the window starts, as a count of requests in it would.
      */
     static long idleMillis(Step step, BenchmarkOptions options) {
         if (step.longPolling) {
-            return Math.round(options.pollTimeoutSeconds() * 1000);
+            return Math.round(options.pollTimeoutSeconds() * 1000) + 2000;
         }
         return 5L * options.pollEveryMillis();
     }

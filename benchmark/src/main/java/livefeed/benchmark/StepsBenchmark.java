@@ -59,7 +59,9 @@ public final class StepsBenchmark {
                     options.clients());
             results.add(runStep(step, options, root, out));
         }
-        notes.add(String.format("Idle windows: %s s for polling (5 intervals), %s s for long polling (one poll timeout)."
+        notes.add(String.format("Idle windows: %s s for polling (5 intervals), %s s for long polling (the poll timeout and 2 s);"
+                        + " requests per minute while idle are 60 s over the median time between two requests of a"
+                        + " subscriber."
                         + " Server on CPU %s, subscribers on CPU %s. %s.",
                 Report.decimal(StepRun.idleMillis(Step.STEP_1, options) / 1000.0, 1).replace(".0", ""),
                 Report.decimal(StepRun.idleMillis(Step.STEP_3, options) / 1000.0, 1).replace(".0", ""),

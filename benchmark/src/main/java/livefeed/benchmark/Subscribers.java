@@ -54,6 +54,8 @@ final class Subscribers {
     volatile long requests;
     volatile long delivered;
     volatile long lastDeliveryMillis;
+    volatile boolean timingGaps; // set by the main thread while nothing is published
+    private final Stats idleGaps = new Stats(); // ms between two requests of one subscriber, while timingGaps
     int connectFailures;
     int closedBetweenAnswers; // closed or reset by the server while no answer was on its way
     int brokenAnswers;
@@ -68,6 +70,7 @@ final class Subscribers {
         ByteBuffer request;
         long cursor;
         long pollAtNanos;
+        long lastRequestNanos;
         boolean everConnected;
     }
 
@@ -106,6 +109,11 @@ final class Subscribers {
         Stats all = new Stats();
         ids.forEach(id -> all.addAll(latencyById[id.intValue()]));
         return all;
+    }
+
+    /** After stop(): the time between two requests of one subscriber while nothing was published, in ms. */
+    Stats idleGaps() {
+        return idleGaps;
     }
 
     /** After stop(): how many (client, item) pairs never arrived. */
@@ -232,6 +240,11 @@ final class Subscribers {
                 + server.getPort() + "\r\n\r\n";
         client.request = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
         requests++;
+        long now = System.nanoTime();
+        if (timingGaps && client.lastRequestNanos != 0) {
+            idleGaps.add((now - client.lastRequestNanos) / 1_000_000);
+        }
+        client.lastRequestNanos = now;
         writeRequest(client);
     }
 
