@@ -46,7 +46,8 @@ final class Report {
         row("HTTP requests per delivered item", r -> decimal(r.requestsPerItem(), 2), "≤ 1", r -> r.requestsPerItem() <= 1);
         row("idle: requests per minute per subscriber", r -> decimal(r.idleRequestsPerMinute(), 1), "", null);
         row("idle: server CPU, % of one core", r -> decimal(r.idleCpuPercent(), 1) + " %", "", null);
-        row("server CPU, measured phase", r -> decimal(r.serverCpuSeconds(), 2) + " s", "", null);
+        row("server CPU, measured phase: seconds / % of one core", r -> decimal(r.serverCpuSeconds(), 2) + " s / "
+                + decimal(r.serverCpuPercent(), 0) + " %", "", null);
         row("server CPU per delivered item", r -> decimal(r.cpuMicrosPerItem(), 0) + " µs", "≤ 30 µs",
                 r -> r.cpuMicrosPerItem() <= 30);
         row("POST answered: p50 / max", r -> decimal(r.postP50Millis(), 1) + " / " + decimal(r.postMaxMillis(), 1) + " ms",
@@ -89,7 +90,7 @@ final class Report {
         StringBuilder text = new StringBuilder("step,technique,subscribers,held,problem,connected,connect_ms,"
                 + "spaced_p50_ms,spaced_p99_ms,spaced_max_ms,burst_p50_ms,burst_p99_ms,burst_max_ms,"
                 + "lost_spaced_per_subscriber,lost_burst_per_subscriber,duplicates,out_of_order,requests_per_item,"
-                + "idle_requests_per_minute_per_subscriber,idle_seconds,server_cpu_s,server_cpu_us_per_item,"
+                + "idle_requests_per_minute_per_subscriber,idle_seconds,server_cpu_s,server_cpu_percent,server_cpu_us_per_item,"
                 + "idle_server_cpu_percent,post_p50_ms,post_max_ms,peak_rss_mb,heap_used_mb,failed_connects,"
                 + "closed_between_answers,broken_answers,not_200,selector_percent,generator_percent,"
                 + "generator_saturated,other_cpu0_percent\n");
@@ -99,7 +100,8 @@ final class Report {
                     r.spacedP50(), r.spacedP99(), r.spacedMax(), r.burstP50(), r.burstP99(), r.burstMax(),
                     plain(r.lostSpacedPerSubscriber(), 3), plain(r.lostBurstPerSubscriber(), 3), r.duplicates(),
                     r.outOfOrder(), plain(r.requestsPerItem(), 3), plain(r.idleRequestsPerMinute(), 2),
-                    plain(r.idleSeconds(), 1), plain(r.serverCpuSeconds(), 2), plain(r.cpuMicrosPerItem(), 1),
+                    plain(r.idleSeconds(), 1), plain(r.serverCpuSeconds(), 2), plain(r.serverCpuPercent(), 1),
+                    plain(r.cpuMicrosPerItem(), 1),
                     plain(r.idleCpuPercent(), 2), plain(r.postP50Millis(), 2), plain(r.postMaxMillis(), 2),
                     r.peakRssMb(), r.heapUsedMb(), r.failedConnects(), r.closedBetweenAnswers(), r.brokenAnswers(),
                     r.errorAnswers(), plain(r.selectorPercent(), 1), plain(r.generatorPercent(), 1),

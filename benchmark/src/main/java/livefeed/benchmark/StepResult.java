@@ -13,7 +13,7 @@ record StepResult(
         long burstP50, long burstP99, long burstMax,
         double lostSpacedPerSubscriber, double lostBurstPerSubscriber, long duplicates, long outOfOrder,
         double requestsPerItem, double idleRequestsPerMinute, double idleSeconds,
-        double serverCpuSeconds, double cpuMicrosPerItem, double idleCpuPercent,
+        double serverCpuSeconds, double serverCpuPercent, double cpuMicrosPerItem, double idleCpuPercent,
         double postP50Millis, double postMaxMillis,
         long peakRssMb, long heapUsedMb,
         int failedConnects, int closedBetweenAnswers, int brokenAnswers, int errorAnswers,

@@ -89,7 +89,7 @@ final class StepRun {
                 subscribers.duplicates, subscribers.outOfOrder,
                 (double) (after.requests - before.requests) / delivered,
                 idleGap < 0 ? 0 : 60_000.0 / idleGap, idleWall / 1000,
-                serverCpu / 1000.0, serverCpu * 1000.0 / delivered,
+                serverCpu / 1000.0, serverCpu * 100 / wall, serverCpu * 1000.0 / delivered,
                 (idleAfter.serverCpuMillis - idleBefore.serverCpuMillis) * 100 / idleWall,
                 spacedPosts.percentile(50) / 1000.0, Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
                 peakRssMb, heapUsedMb,

@@ -79,8 +79,10 @@ public final class StepsBenchmark {
         String name = "steps-" + options.clients() + "-clients";
         Files.writeString(out.resolve(name + ".md"), report.markdown());
         Files.writeString(out.resolve(name + ".csv"), report.csv());
-        Files.writeString(out.resolve(name + ".svg"), new Chart(String.format("%s subscribers, %d + %d items; %s cores,"
-                + " Java %s", Report.number(options.clients()), options.items(), StepRun.BURST_ITEMS, cpus(), System.getProperty("java.version")), results).svg());
+        String caption = String.format("%s subscribers, %d + %d items; %s cores, Java %s",
+                Report.number(options.clients()), options.items(), StepRun.BURST_ITEMS, cpus(),
+                System.getProperty("java.version"));
+        Files.writeString(out.resolve(name + ".svg"), new Chart(caption, results).svg());
         System.err.println("written: benchmark/target/" + name + ".md, .csv and .svg");
         return report.markdown();
     }
@@ -102,8 +104,8 @@ public final class StepsBenchmark {
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
         String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GB").findFirst().orElse("?");
-        return String.format("Machine: %d CPUs (%s), %s of memory, Linux %s; Java %s (%s).", cpus(), model, memory, System.getProperty("os.version"),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+        return String.format("Machine: %d CPUs (%s), %s of memory, Linux %s; Java %s (%s).", cpus(), model, memory,
+                System.getProperty("os.version"), System.getProperty("java.version"), System.getProperty("java.vm.name"));
     }
 
     /** The machine's CPUs: not availableProcessors(), which counts only the one core the generator is pinned to. */

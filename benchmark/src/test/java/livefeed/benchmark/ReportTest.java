@@ -57,10 +57,10 @@ class ReportTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("step,technique,subscribers,held,problem,connected,connect_ms,spaced_p50_ms,");
-        assertThat(lines.get(0).split(",")).hasSize(35);
+        assertThat(lines.get(0).split(",")).hasSize(36);
         assertThat(lines.get(1)).startsWith("1,technique 1,100,true,,100,84,1012,1990,1995,11,38,45,0.000,0.000,0,0,0.940,30.00,");
         assertThat(lines.get(2)).startsWith("2,technique 2,100,true,,100,84,5,20,25,11,38,45,0.000,3.800,");
-        assertThat(lines.get(1).split(",")).hasSize(35);
+        assertThat(lines.get(1).split(",")).hasSize(36);
     }
 
     @Test

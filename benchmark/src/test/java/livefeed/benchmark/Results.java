@@ -12,7 +12,7 @@ final class Results {
                 spacedP50, spacedP99, spacedP99 + 5, 11, 38, 45,
                 0, lostBurst, 0, 0,
                 0.94, idleRequestsPerMinute, 30,
-                1.25, 430, 0.5,
+                1.25, 11, 430, 0.5,
                 3.9, 8.8,
                 155, 40,
                 0, 0, 0, 0,
