@@ -1,5 +1,6 @@
 package livefeed.benchmark;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ final class StepRun {
     private final Subscribers subscribers;
     private final Publisher publisher;
     private final long deliveryLimitMillis;
+    private int failedPosts;
+    private String firstPostError;
 
     StepRun(Step step, BenchmarkOptions options, ServerProcess server, String adminPassword) throws Exception {
         this.step = step;
@@ -53,9 +56,9 @@ final class StepRun {
         Stats burstPosts = new Stats();
         List<Long> burst = new ArrayList<>();
         for (int i = 1; i <= BURST_ITEMS; i++) {
-            burst.add(publisher.publish("burst-" + i, burstPosts));
+            publish("burst-" + i, burstPosts, burst);
         }
-        settle(burst.get(BURST_ITEMS - 1));
+        settle(burst);
         Sample after = sample();
 
         Sample idleBefore = after;
@@ -69,10 +72,18 @@ final class StepRun {
 
         List<Long> measured = new ArrayList<>(spaced);
         measured.addAll(burst);
-        String problem = !allConnected ? "only " + subscribers.connected + " of " + n + " connected within "
-                + CONNECT_LIMIT.toSeconds() + " s"
-                : subscribers.withNone(measured) > 0 ? subscribers.withNone(measured) + " of " + n
-                + " subscribers got no item at all" : null;
+        List<String> problems = new ArrayList<>();
+        if (!allConnected) {
+            problems.add("only " + subscribers.connected + " of " + n + " connected within " + CONNECT_LIMIT.toSeconds() + " s");
+        }
+        if (failedPosts > 0) {
+            problems.add(failedPosts + " of " + (options.warmUpItems() + options.items() + BURST_ITEMS)
+                    + " POSTs failed (" + firstPostError + ")");
+        }
+        if (subscribers.withNone(measured) > 0) {
+            problems.add(subscribers.withNone(measured) + " of " + n + " subscribers got no item at all");
+        }
+        String problem = problems.isEmpty() ? null : String.join("; ", problems);
         Stats spacedLatency = subscribers.latencies(spaced);
         Stats burstLatency = subscribers.latencies(burst);
         long idleGap = subscribers.idleGaps().percentile(50);
@@ -119,18 +130,34 @@ final class StepRun {
         List<Long> ids = new ArrayList<>();
         long start = System.currentTimeMillis();
         for (int i = 1; i <= count; i++) {
-            ids.add(publisher.publish(prefix + i, postMicros));
+            publish(prefix + i, postMicros, ids);
             Thread.sleep(Math.max(0, start + (long) i * options.intervalMillis() - System.currentTimeMillis()));
         }
-        settle(ids.get(count - 1));
+        settle(ids);
         return ids;
+    }
+
+    /** Adds the new item's id to ids; a POST that fails is counted, not fatal: it is how a step shows it is full. */
+    private void publish(String content, Stats postMicros, List<Long> ids) {
+        try {
+            ids.add(publisher.publish(content, postMicros));
+        } catch (IOException e) {
+            failedPosts++;
+            if (firstPostError == null) {
+                firstPostError = e.getMessage();
+            }
+        }
     }
 
     /**
      * Waits until every subscriber has the item, or until nothing has arrived for a while: a step 2
      * subscriber that was between two polls never gets it, and polling ones get it a poll later.
      */
-    private void settle(long id) throws InterruptedException {
+    private void settle(List<Long> ids) throws InterruptedException {
+        if (ids.isEmpty()) {
+            return; // every POST failed: nothing to wait for
+        }
+        long id = ids.get(ids.size() - 1);
         long quiet = step.longPolling ? QUIET_MILLIS : options.pollEveryMillis() + QUIET_MILLIS;
         long since = System.currentTimeMillis();
         waitUntil(() -> subscribers.clientsAt(id) == options.clients()
