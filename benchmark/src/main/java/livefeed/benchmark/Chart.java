@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The lesson as a picture: three bar charts side by side, one bar group per step. Delivery latency
  * (p50 and p99, on a log scale: polling is a thousand times slower), requests per minute while
- * nothing happens, and items lost in a burst. Plain SVG text, so it shows on GitHub and in any browser.
+ * nothing happens, and items lost in a burst. A step that could not hold its subscribers says so
+ * under its bars. Plain SVG text, so it shows on GitHub and in any browser.
  */
 final class Chart {
 
@@ -96,6 +97,10 @@ final class Chart {
             }
             svg.append(text(groupLeft + (group - 12) / 2, bottom + 16, "middle", 11,
                     "step " + results.get(step).step().number));
+            if (!results.get(step).held()) { // its figures are those of a server past its limits: see the table
+                svg.append(text(groupLeft + (group - 12) / 2, bottom + 29, "middle", 10, "did not hold")
+                        .replace("<text ", "<text fill=\"#b00\" "));
+            }
         }
         for (int s = 0; s < panel.seriesNames().size(); s++) {
             double x = plotLeft + 10 + s * 60;

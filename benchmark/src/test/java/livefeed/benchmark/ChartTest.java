@@ -36,6 +36,16 @@ class ChartTest {
     }
 
     @Test
+    void saysUnderItsBarsWhenAStepCouldNotHoldItsSubscribers() throws Exception {
+        List<StepResult> withFull = List.of(results.get(0), result(Step.STEP_4, "2 of 35 POSTs failed", 3698, 43487, 6, 118));
+
+        List<String> texts = texts(parse(new Chart("c", withFull).svg()));
+
+        assertThat(texts).filteredOn("did not hold"::equals).as("under step 4, in each of the 3 panels").hasSize(3);
+        assertThat(texts(parse(new Chart("c", results).svg()))).doesNotContain("did not hold");
+    }
+
+    @Test
     void scalesLostItemsToTheBurstAndIdleRequestsToTheLargest() throws Exception {
         List<Element> bars = bars(parse(new Chart("c", results).svg()));
 
