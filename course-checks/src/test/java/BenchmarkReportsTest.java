@@ -1,0 +1,98 @@
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures chapter 5 shows are the figures of the reports kept in docs/benchmark: the
+ * 100-subscriber table is the report's table, line for line, and each figure of the table for
+ * 1,000 and 10,000 subscribers is its report's CSV value, as rounded in the tutorial.
+ */
+class BenchmarkReportsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String CROSS_TABLE_HEADER = "| figure | 1,000 subscribers | 10,000 subscribers |";
+    private static final Map<String, String> CSV_COLUMN_OF_ROW = Map.of(
+            "spaced items: delivered p50 (ms)", "spaced_p50_ms",
+            "spaced items: delivered p99 (ms)", "spaced_p99_ms",
+            "lost per subscriber: 20 spaced items", "lost_spaced_per_subscriber",
+            "lost per subscriber: burst of 10", "lost_burst_per_subscriber",
+            "idle: requests per minute per subscriber", "idle_requests_per_minute_per_subscriber",
+            "idle: server CPU, % of one core", "idle_server_cpu_percent",
+            "server CPU, measured phase, % of one core", "server_cpu_percent",
+            "server CPU per delivered item (µs)", "server_cpu_us_per_item",
+            "POST answered, p50 (ms)", "post_p50_ms",
+            "server peak RSS (MB)", "peak_rss_mb");
+
+    @Test
+    void theTutorialShowsThe100SubscriberTableAsTheBenchmarkWroteIt() throws IOException {
+        List<String> report = Files.readAllLines(ROOT.resolve("docs/benchmark/steps-100-clients.md"));
+        List<String> table = report.subList(report.indexOf(report.stream().filter(line -> line.startsWith("| figure |"))
+                .findFirst().orElseThrow()), report.size());
+
+        assertThat(Files.readString(ROOT.resolve("tutorial.md"))).contains(String.join("\n", table) + "\n");
+    }
+
+    @Test
+    void everyFigureOfTheTableFor1000And10000IsItsReportsFigure() throws IOException {
+        List<String> tutorial = Files.readAllLines(ROOT.resolve("tutorial.md"));
+        int header = tutorial.indexOf(CROSS_TABLE_HEADER);
+        assertThat(header).as("chapter 5's table for 1,000 and 10,000 subscribers").isPositive();
+        List<List<String>> csvs = List.of(csv("steps-1000-clients.csv"), csv("steps-10000-clients.csv"));
+        List<String> checked = new ArrayList<>();
+        for (int i = header + 2; tutorial.get(i).startsWith("|"); i++) {
+            String[] cells = tutorial.get(i).split("\\|");
+            String row = cells[1].trim();
+            assertThat(CSV_COLUMN_OF_ROW).as("a CSV column for the row '%s'", row).containsKey(row);
+            for (int size = 0; size < 2; size++) {
+                String[] shown = cells[2 + size].trim().split(" / ");
+                assertThat(shown).as("one figure per step: %s", cells[2 + size]).hasSize(4);
+                for (int step = 0; step < 4; step++) {
+                    String inReport = value(csvs.get(size), step + 1, CSV_COLUMN_OF_ROW.get(row));
+                    assertThat(matches(shown[step], inReport)).withFailMessage("tutorial.md:%d, %s, step %d, %s: shows %s,"
+                            + " the report says %s", i + 1, row, step + 1, size == 0 ? "1,000" : "10,000", shown[step],
+                            inReport).isTrue();
+                }
+            }
+            checked.add(row);
+        }
+        assertThat(checked).containsExactlyInAnyOrderElementsOf(CSV_COLUMN_OF_ROW.keySet());
+    }
+
+    @Test
+    void everyReportTheDocsLinkExists() throws IOException {
+        Pattern link = Pattern.compile("\\]\\((docs/benchmark/[^)#]*)");
+        for (String document : List.of("tutorial.md", "README.md", "docs/benchmark/README.md")) {
+            Matcher matcher = link.matcher(Files.readString(ROOT.resolve(document)));
+            while (matcher.find()) {
+                assertThat(ROOT.resolve(matcher.group(1))).as("linked from %s", document).exists();
+            }
+        }
+    }
+
+    /** The figure as the tutorial rounds it: 7.28 for 7.280, 2.0 for 1.97, 1,004 for 1004. */
+    private static boolean matches(String shown, String inReport) {
+        String plain = shown.replace(",", "");
+        int decimals = plain.contains(".") ? plain.length() - plain.indexOf('.') - 1 : 0;
+        return Math.abs(Double.parseDouble(plain) - Double.parseDouble(inReport)) <= 0.5 * Math.pow(10, -decimals) + 1e-9;
+    }
+
+    private static List<String> csv(String name) throws IOException {
+        return Files.readAllLines(ROOT.resolve("docs/benchmark").resolve(name));
+    }
+
+    private static String value(List<String> csv, int step, String column) {
+        int index = List.of(csv.get(0).split(",")).indexOf(column);
+        assertThat(index).as("column %s", column).isNotNegative();
+        String line = csv.stream().skip(1).filter(l -> l.startsWith(step + ",")).findFirst().orElseThrow();
+        return line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)[index]; // commas outside quotes
+    }
+}
