@@ -10,10 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The side-by-side table and the CSV: a column per step, and step 3's figure checked against its target. */
 class ReportTest {
 
-    private final List<StepResult> results = List.of(
-            result(Step.STEP_1, null, 1012, 1990, 0, 30),
-            result(Step.STEP_2, null, 5, 20, 3.8, 2),
-            result(Step.STEP_3, null, 8, 23, 0, 2));
+    private final List<StepResult> results = Results.stepsOneToThree();
 
     @Test
     void putsTheStepsSideBySideWithStep3sTargetsMarked() {
