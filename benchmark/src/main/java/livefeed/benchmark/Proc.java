@@ -3,8 +3,6 @@ package livefeed.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 /** What Linux tells in /proc about a process, and about the machine's TCP listen queues. */
 final class Proc {
@@ -40,14 +38,6 @@ final class Proc {
     /** The soft limit on open files of this process: the generator needs one per connection. */
     static String openFileLimit() throws IOException {
         return lineAfter(Path.of("/proc/self/limits"), "Max open files").split("\\s+")[0];
-    }
-
-    /** Connections the kernel dropped, machine-wide, because a listen queue was full: the client retries in 1 s, 3 s... */
-    static long listenOverflows() throws IOException {
-        List<String> tcpExt = Files.readAllLines(Path.of("/proc/net/netstat")).stream()
-                .filter(line -> line.startsWith("TcpExt:")).toList(); // a line of names, then one of values
-        int column = Arrays.asList(tcpExt.get(0).split(" ")).indexOf("ListenOverflows");
-        return Long.parseLong(tcpExt.get(1).split(" ")[column]);
     }
 
     /** A size field of /proc/PID/status, such as VmRSS, in kB; -1 if absent. */

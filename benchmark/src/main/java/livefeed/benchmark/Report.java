@@ -44,23 +44,24 @@ final class Report {
         row("duplicated / out of order (all subscribers)", r -> r.duplicates() + " / " + r.outOfOrder(), "0 / 0",
                 r -> r.duplicates() + r.outOfOrder() == 0);
         row("HTTP requests per delivered item", r -> decimal(r.requestsPerItem(), 2), "≤ 1", r -> r.requestsPerItem() <= 1);
-        row("idle: requests per minute per subscriber", r -> decimal(r.idleRequestsPerMinute(), 1), "", null);
+        row("idle: requests per minute per subscriber", r -> r.idleRequestsPerMinute() < 0 ? "n/a"
+                : decimal(r.idleRequestsPerMinute(), 1), "", null);
         row("idle: server CPU, % of one core", r -> decimal(r.idleCpuPercent(), 1) + " %", "", null);
         row("server CPU, measured phase: seconds / % of one core", r -> decimal(r.serverCpuSeconds(), 2) + " s / "
                 + decimal(r.serverCpuPercent(), 0) + " %", "", null);
         row("server CPU per delivered item", r -> decimal(r.cpuMicrosPerItem(), 0) + " µs", "≤ 30 µs",
                 r -> r.cpuMicrosPerItem() <= 30);
-        row("POST answered: p50 / max", r -> decimal(r.postP50Millis(), 1) + " / " + decimal(r.postMaxMillis(), 1) + " ms",
+        row("POST answered: p50 (spaced items) / max (all)", r -> decimal(r.postP50Millis(), 1) + " / " + decimal(r.postMaxMillis(), 1) + " ms",
                 "p50 < 10 ms, max < 50 ms", r -> r.postP50Millis() < 10 && r.postMaxMillis() < 50);
         row("server peak RSS (step 4: with nginx)", r -> r.peakRssMb() + " MB", "< 150 MB", r -> r.peakRssMb() < 150);
-        row("server heap used at the end", r -> r.heapUsedMb() < 0 ? "n/a" : r.heapUsedMb() + " MB", "", null);
+        row("server heap used, most of 3 samples", r -> r.heapUsedMb() < 0 ? "n/a" : r.heapUsedMb() + " MB", "", null);
         row("failed connects / closed between answers / broken / not 200", r -> r.failedConnects() + " / "
                 + r.closedBetweenAnswers() + " / " + r.brokenAnswers() + " / " + r.errorAnswers(), "0 / 0 / 0 / 0",
                 r -> r.failedConnects() + r.closedBetweenAnswers() + r.brokenAnswers() + r.errorAnswers() == 0);
         row("subscribers' busiest: selector thread / process (% of a core)", r -> decimal(r.selectorPercent(), 0)
                 + " / " + decimal(r.generatorPercent(), 0) + " %" + (r.generatorSaturated() ? " saturated" : ""),
                 "< " + (int) StepResult.SATURATED_PERCENT + " %", r -> !r.generatorSaturated());
-        row("CPU 0 used by other programs, % of wall", r -> r.otherCpu0Percent() + " %", "≈ 0 %",
+        row("CPU 0 used by others (kernel work included), % of wall", r -> r.otherCpu0Percent() + " %", "≈ 0 %",
                 r -> r.otherCpu0Percent() < 5);
     }
 

@@ -22,6 +22,17 @@ record StepResult(
     /** Above this, the subscribers' one thread may have been slower than the server: its figures are suspect. */
     static final double SATURATED_PERCENT = 90;
 
+    /** A step whose run failed: its reason, and no figures (-1, shown as n/a or -). */
+    static StepResult failed(Step step, String technique, int subscribers, String problem) {
+        return new StepResult(step, technique, subscribers, problem, 0, -1,
+                -1, -1, -1, -1, -1, -1, // latencies
+                -1, -1, -1, -1, // losses
+                -1, -1, -1, -1, -1, -1, -1, // requests and CPU
+                -1, -1, -1, -1, // POST and memory
+                -1, -1, -1, -1, // connection problems
+                -1, -1, 0);
+    }
+
     boolean held() {
         return problem == null;
     }

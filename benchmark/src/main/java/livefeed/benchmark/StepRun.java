@@ -49,6 +49,7 @@ final class StepRun {
         boolean allConnected = waitUntil(() -> subscribers.connected == n, CONNECT_LIMIT.toMillis());
         long connectMillis = allConnected ? subscribers.lastConnectedAtMillis - start : -1;
         publishSpaced("warm-up-", options.warmUpItems(), new Stats()); // unmeasured: the server's JIT compiles meanwhile
+        long heapUsedMb = server.heapUsedMb(); // jstat, three times: after warming up, after measuring, after idling
 
         Sample before = sample();
         Stats spacedPosts = new Stats();
@@ -60,6 +61,7 @@ final class StepRun {
         }
         settle(burst);
         Sample after = sample();
+        heapUsedMb = Math.max(heapUsedMb, server.heapUsedMb());
 
         Sample idleBefore = after;
         subscribers.timingGaps = true;
@@ -67,7 +69,7 @@ final class StepRun {
         subscribers.timingGaps = false;
         Sample idleAfter = sample();
         long peakRssMb = server.peakRssKb() / 1024;
-        long heapUsedMb = server.heapUsedMb();
+        heapUsedMb = Math.max(heapUsedMb, server.heapUsedMb());
         subscribers.stop();
 
         List<Long> measured = new ArrayList<>(spaced);
@@ -79,6 +81,13 @@ final class StepRun {
         if (failedPosts > 0) {
             problems.add(failedPosts + " of " + (options.warmUpItems() + options.items() + BURST_ITEMS)
                     + " POSTs failed (" + firstPostError + ")");
+        }
+        if (subscribers.failure != null) {
+            problems.add("the subscribers' thread stopped: " + subscribers.failure);
+        }
+        if (subscribers.unknownIds > 0) {
+            problems.add(subscribers.unknownIds + " deliveries of items published after the last one counted"
+                    + " (a POST that failed here went through)");
         }
         if (subscribers.withNone(measured) > 0) {
             problems.add(subscribers.withNone(measured) + " of " + n + " subscribers got no item at all");
@@ -99,7 +108,7 @@ final class StepRun {
                 (double) subscribers.lost(spaced) / n, (double) subscribers.lost(burst) / n,
                 subscribers.duplicates, subscribers.outOfOrder,
                 (double) (after.requests - before.requests) / delivered,
-                idleGap < 0 ? 0 : 60_000.0 / idleGap, idleWall / 1000,
+                idleGap <= 0 ? -1 : 60_000.0 / idleGap, idleWall / 1000,
                 serverCpu / 1000.0, serverCpu * 100 / wall, serverCpu * 1000.0 / delivered,
                 (idleAfter.serverCpuMillis - idleBefore.serverCpuMillis) * 100 / idleWall,
                 spacedPosts.percentile(50) / 1000.0, Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
@@ -115,14 +124,14 @@ final class StepRun {
 
     /**
      * Long enough for every subscriber to ask again while nothing happens: a poll timeout and 2 s, or
-     * 5 polling intervals. The report gives the median time between two requests of a subscriber,
+     * 5 polling intervals and at least 5 s (a busy server answers late, so the gaps grow). The report gives the median time between two requests of a subscriber,
      * which does not depend on where the window starts, as a count of requests in it would.
      */
     static long idleMillis(Step step, BenchmarkOptions options) {
         if (step.longPolling) {
             return Math.round(options.pollTimeoutSeconds() * 1000) + 2000;
         }
-        return 5L * options.pollEveryMillis();
+        return Math.max(5_000, 5L * options.pollEveryMillis());
     }
 
     /** Publishes one item every interval, however long each POST takes, then waits for the deliveries. */

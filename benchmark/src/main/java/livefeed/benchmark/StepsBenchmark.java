@@ -17,6 +17,7 @@ import java.util.UUID;
  */
 public final class StepsBenchmark {
 
+    private static final BenchmarkOptions DEFAULTS = BenchmarkOptions.parse();
     private static final List<String> NGINX_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
             "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
 
@@ -59,7 +60,8 @@ public final class StepsBenchmark {
                     options.clients());
             results.add(runStep(step, options, root, out));
         }
-        notes.add(String.format("Idle windows: %s s for polling (5 intervals), %s s for long polling (the poll timeout and 2 s);"
+        notes.add(String.format("Idle windows: %s s for polling (5 intervals, at least 5 s), %s s for long polling"
+                        + " (the poll timeout and 2 s);"
                         + " requests per minute while idle are 60 s over the median time between two requests of a"
                         + " subscriber."
                         + " Server on CPU %s, subscribers on CPU %s. %s.",
@@ -76,26 +78,53 @@ public final class StepsBenchmark {
                         + " to back (after %d to warm up)", Report.number(options.clients()), options.items(),
                 options.intervalMillis(), StepRun.BURST_ITEMS, options.warmUpItems());
         Report report = new Report(title, notes, results);
-        String name = "steps-" + options.clients() + "-clients";
+        String name = fileName(options);
         Files.writeString(out.resolve(name + ".md"), report.markdown());
         Files.writeString(out.resolve(name + ".csv"), report.csv());
-        String caption = String.format("%s subscribers, %d + %d items; %s cores, Java %s",
-                Report.number(options.clients()), options.items(), StepRun.BURST_ITEMS, cpus(),
+        String caption = String.format("%s subscribers, %d + %d items%s; %s cores, Java %s",
+                Report.number(options.clients()), options.items(), StepRun.BURST_ITEMS,
+                options.pollEveryMillis() == DEFAULTS.pollEveryMillis() ? ""
+                        : ", step 1 polling every " + options.pollEveryMillis() + " ms", cpus(),
                 System.getProperty("java.version"));
         Files.writeString(out.resolve(name + ".svg"), new Chart(caption, results).svg());
         System.err.println("written: benchmark/target/" + name + ".md, .csv and .svg");
         return report.markdown();
     }
 
-    private static StepResult runStep(Step step, BenchmarkOptions options, Path root, Path out) throws Exception {
+    /** steps-100-clients, and what differs from the defaults: steps-10000-clients-steps-1-poll-every-100-ms. */
+    static String fileName(BenchmarkOptions options) {
+        StringBuilder name = new StringBuilder("steps-" + options.clients() + "-clients");
+        if (!options.steps().equals(DEFAULTS.steps())) {
+            name.append("-steps-").append(String.join("-", options.steps().stream().map(s -> "" + s.number).toList()));
+        }
+        if (options.pollEveryMillis() != DEFAULTS.pollEveryMillis()) {
+            name.append("-poll-every-").append(options.pollEveryMillis()).append("-ms");
+        }
+        if (options.pollTimeoutSeconds() != DEFAULTS.pollTimeoutSeconds()) {
+            name.append("-poll-timeout-").append(options.pollTimeoutFlag()).append("-s");
+        }
+        if (options.items() != DEFAULTS.items() || options.intervalMillis() != DEFAULTS.intervalMillis()
+                || options.warmUpItems() != DEFAULTS.warmUpItems()) {
+            name.append("-items-").append(options.items()).append("-every-").append(options.intervalMillis()).append("-ms");
+        }
+        return name.toString();
+    }
+
+    /** A step that fails (its server does not start, say) is a line of the report, not the end of the run. */
+    private static StepResult runStep(Step step, BenchmarkOptions options, Path root, Path out) {
         String password = UUID.randomUUID().toString(); // step 4's admin password, for this run only
         long start = System.currentTimeMillis();
+        Path log = out.resolve("server-step" + step.number + ".log");
         try (ServerProcess server = ServerProcess.start(root, step, options.serverJvmArgs(),
                 step.serverArgs(options.clients(), options.pollTimeoutFlag()), Map.of("FEED_ADMIN_PASSWORD", password),
-                out.resolve("server-step" + step.number + ".log"))) {
+                log)) {
             StepResult result = new StepRun(step, options, server, password).run();
             System.err.printf("step %d: done in %d s%n", step.number, (System.currentTimeMillis() - start) / 1000);
             return result;
+        } catch (Exception e) {
+            System.err.printf("step %d failed: %s (its server's errors: %s)%n", step.number, e, log);
+            return StepResult.failed(step, step.technique(options.pollEveryMillis()), options.clients(),
+                    "the run failed: " + e.getMessage());
         }
     }
 

@@ -2,7 +2,6 @@ package livefeed.benchmark;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -10,14 +9,13 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -38,12 +36,13 @@ final class Subscribers {
     private final int count;
     private final boolean cursor;
     private final long pollEveryNanos; // 0: long polling, ask again as soon as an answer arrives
-    private final PriorityQueue<Client> waitingToPoll = new PriorityQueue<>(Comparator.comparingLong(c -> c.pollAtNanos));
+    // Subscribers waiting to poll again, or to connect again after a failure, soonest first.
+    private final PriorityQueue<Client> waiting = new PriorityQueue<>(Comparator.comparingLong(c -> c.dueNanos));
+    private final Random random = new Random(1); // the retry delays' jitter, the same from run to run
     private final Selector selector = Selector.open();
     private final Thread thread = new Thread(this::run, "subscribers");
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final List<Client> clients = new ArrayList<>();
-    private final Deque<Client> toReconnect = new ArrayDeque<>();
     private final Stats[] latencyById; // ms from an item's timestamp to its first arrival, all clients
     private final AtomicIntegerArray clientsAt; // clientsAt[id]: how many clients have a cursor >= id
     private volatile boolean running = true;
@@ -62,6 +61,8 @@ final class Subscribers {
     int errorAnswers; // not 200, such as 503 when more than --max-waiting polls wait
     int duplicates;
     int outOfOrder;
+    int unknownIds; // ids past the last item the benchmark published: a POST it counted as failed went through
+    volatile Throwable failure; // what stopped the thread, if anything did
 
     private static final class Client {
         final ResponseParser response = new ResponseParser();
@@ -69,7 +70,9 @@ final class Subscribers {
         SocketChannel channel;
         ByteBuffer request;
         long cursor;
-        long pollAtNanos;
+        long dueNanos;
+        boolean mustConnect; // when due: connect again, rather than poll on the open connection
+        int failures; // in a row, as the page counts them for its retry delay
         long lastRequestNanos;
         boolean everConnected;
     }
@@ -102,6 +105,9 @@ final class Subscribers {
         running = false;
         selector.wakeup();
         thread.join(10_000);
+        if (thread.isAlive()) { // its figures are still changing: reading them now would be a race
+            throw new IllegalStateException("the subscribers' thread did not stop within 10 s");
+        }
     }
 
     /** After stop(): the latencies of these items, all clients together. */
@@ -135,49 +141,52 @@ final class Subscribers {
     }
 
     private void run() {
-        for (int i = 0; i < count; i++) {
-            clients.add(new Client());
-            open(clients.get(i));
-        }
-        while (running) {
-            try {
-                selector.select(millisUntilNextPoll());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        try {
+            for (int i = 0; i < count; i++) {
+                clients.add(new Client());
+                open(clients.get(i));
             }
-            selector.selectedKeys().forEach(this::handle);
-            selector.selectedKeys().clear();
-            pollWhenDue();
-            for (int i = toReconnect.size(); i > 0; i--) { // one try each per turn
-                open(toReconnect.poll());
+            while (running) {
+                selector.select(millisUntilNextDue());
+                selector.selectedKeys().forEach(this::handle);
+                selector.selectedKeys().clear();
+                actWhenDue();
             }
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e; // the main thread reports it
+        } finally {
+            clients.forEach(client -> close(client.channel));
+            close(selector);
         }
-        clients.forEach(client -> close(client.channel));
-        close(selector);
     }
 
-    private long millisUntilNextPoll() {
-        Client next = waitingToPoll.peek();
+    private long millisUntilNextDue() {
+        Client next = waiting.peek();
         if (next == null) {
             return 100;
         }
-        return Math.max(1, (next.pollAtNanos - System.nanoTime()) / 1_000_000 + 1);
+        return Math.max(1, (next.dueNanos - System.nanoTime()) / 1_000_000 + 1);
     }
 
-    private void pollWhenDue() {
+    private void actWhenDue() {
         long now = System.nanoTime();
-        while (!waitingToPoll.isEmpty() && waitingToPoll.peek().pollAtNanos - now <= 0) {
-            Client client = waitingToPoll.poll();
+        while (!waiting.isEmpty() && waiting.peek().dueNanos - now <= 0) {
+            Client client = waiting.poll();
+            if (client.mustConnect) {
+                open(client);
+                continue;
+            }
             try {
                 sendRequest(client);
             } catch (IOException e) {
                 closedBetweenAnswers++;
-                reconnect(client);
+                retryLater(client);
             }
         }
     }
 
     private void open(Client client) {
+        client.mustConnect = false;
         try {
             client.channel = SocketChannel.open();
             client.channel.configureBlocking(false);
@@ -187,7 +196,7 @@ final class Subscribers {
             }
         } catch (IOException e) {
             connectFailures++;
-            reconnect(client);
+            retryLater(client);
         }
     }
 
@@ -210,7 +219,7 @@ final class Subscribers {
             } else {
                 brokenAnswers++;
             }
-            reconnect(client);
+            retryLater(client);
         }
     }
 
@@ -225,13 +234,17 @@ final class Subscribers {
                 return;
             }
         }
-        sendRequest(client);
+        sendRequest(client); // at once, also after a failure: the page has waited its retry delay already
     }
 
     private void pollLater(Client client, long delayNanos) throws IOException {
-        client.pollAtNanos = System.nanoTime() + delayNanos;
         client.channel.keyFor(selector).interestOps(SelectionKey.OP_READ); // a close by the server still shows
-        waitingToPoll.add(client);
+        dueIn(client, delayNanos);
+    }
+
+    private void dueIn(Client client, long delayNanos) {
+        client.dueNanos = System.nanoTime() + delayNanos;
+        waiting.add(client);
     }
 
     private void sendRequest(Client client) throws IOException {
@@ -262,7 +275,7 @@ final class Subscribers {
             } else {
                 brokenAnswers++;
             }
-            reconnect(client);
+            retryLater(client);
             return;
         }
         readBuffer.flip();
@@ -272,13 +285,21 @@ final class Subscribers {
     }
 
     private void answered(Client client, long arrivalMillis) throws IOException {
-        boolean ok = client.response.status() == 200;
-        if (!ok) {
-            errorAnswers++; // and poll again at once: the benchmark gives the server room for 2N polls
+        if (client.response.status() != 200) { // such as 503 when more than --max-waiting polls wait
+            errorAnswers++;
+            client.failures++;
+            client.response.reset();
+            pollLater(client, retryDelayNanos(client.failures)); // as the page does
+            return;
         }
-        long[] stamps = ok ? idsAndTimestamps(client.response.body()) : new long[0];
+        client.failures = 0;
+        long[] stamps = idsAndTimestamps(client.response.body());
         for (int i = 0; i < stamps.length; i += 2) {
             int id = (int) stamps[i];
+            if (id < 1 || id >= latencyById.length) {
+                unknownIds++;
+                continue;
+            }
             if (client.seen.get(id)) {
                 duplicates++;
                 continue;
@@ -303,13 +324,20 @@ final class Subscribers {
         }
     }
 
-    private void reconnect(Client client) {
-        waitingToPoll.remove(client);
+    /** After a failed connect, a close or a broken answer: connect again after the page's retry delay. */
+    private void retryLater(Client client) {
+        waiting.remove(client);
         close(client.channel);
         client.response.reset();
-        if (running) {
-            toReconnect.add(client);
-        }
+        client.failures++;
+        client.mustConnect = true;
+        dueIn(client, retryDelayNanos(client.failures));
+    }
+
+    /** feed-page.js's retryDelay: 1 s, 2 s, 4 s... up to 30 s, times a random 0.5 to 1. */
+    private long retryDelayNanos(int failures) {
+        long ceilingMillis = Math.min(30_000, 1000L << Math.min(failures - 1, 5));
+        return Math.round(ceilingMillis * (0.5 + random.nextDouble() / 2)) * 1_000_000;
     }
 
     private static void close(Closeable closeable) {

@@ -58,6 +58,15 @@ class BenchmarkOptionsTest {
     }
 
     @Test
+    void namesTheReportFilesAfterWhatDiffersFromTheDefaults() {
+        assertThat(StepsBenchmark.fileName(BenchmarkOptions.parse())).isEqualTo("steps-100-clients");
+        assertThat(StepsBenchmark.fileName(BenchmarkOptions.parse("--clients", "10000", "--steps", "1",
+                "--poll-every-ms", "100"))).isEqualTo("steps-10000-clients-steps-1-poll-every-100-ms");
+        assertThat(StepsBenchmark.fileName(BenchmarkOptions.parse("--poll-timeout", "0.5", "--items", "4")))
+                .isEqualTo("steps-100-clients-poll-timeout-0.5-s-items-4-every-500-ms");
+    }
+
+    @Test
     void namesEachStepsTechnique() {
         assertThat(Step.STEP_1.technique(2000)).isEqualTo("polling every 2 s, since=cursor");
         assertThat(Step.STEP_1.technique(100)).isEqualTo("polling every 0.1 s, since=cursor");

@@ -24,6 +24,7 @@ class StepsBenchmarkTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static String table;
+    private static String fileName;
     private static Map<Integer, List<String>> csvByStep;
 
     @BeforeAll
@@ -37,8 +38,10 @@ class StepsBenchmarkTest {
         if (!nginxInstalled()) {
             args.addAll(List.of("--steps", "1,2,3"));
         }
-        table = StepsBenchmark.run(BenchmarkOptions.parse(args.toArray(String[]::new)), ROOT);
-        csvByStep = Files.readAllLines(ROOT.resolve("benchmark/target/steps-20-clients.csv")).stream().skip(1)
+        BenchmarkOptions options = BenchmarkOptions.parse(args.toArray(String[]::new));
+        table = StepsBenchmark.run(options, ROOT);
+        fileName = StepsBenchmark.fileName(options);
+        csvByStep = Files.readAllLines(ROOT.resolve("benchmark/target/" + fileName + ".csv")).stream().skip(1)
                 .map(line -> List.of(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1))) // commas outside quotes
                 .collect(Collectors.toMap(fields -> Integer.parseInt(fields.get(0)), Function.identity()));
     }
@@ -81,9 +84,9 @@ class StepsBenchmarkTest {
         assertThat(table).contains("\n| figure | step 1 | step 2 | step 3 |")
                 .contains("| how the subscribers follow the feed | polling every 0.3 s, since=cursor | long polling, no cursor"
                         + " | long polling, since=cursor |");
-        assertThat(Files.readString(ROOT.resolve("benchmark/target/steps-20-clients.md"))).isEqualTo(table);
+        assertThat(Files.readString(ROOT.resolve("benchmark/target/" + fileName + ".md"))).isEqualTo(table);
         assertThat(csvByStep.keySet()).containsAll(List.of(1, 2, 3));
-        assertThat(Files.readString(ROOT.resolve("benchmark/target/steps-20-clients.svg")))
+        assertThat(Files.readString(ROOT.resolve("benchmark/target/" + fileName + ".svg")))
                 .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n");
     }
 
