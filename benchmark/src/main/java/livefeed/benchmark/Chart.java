@@ -93,7 +93,7 @@ final class Chart {
                 double x = groupLeft + s * bar;
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
                         + " fill=\"%s\"/>%n", x, bottom - height, bar - 2, height, COLOURS[s % COLOURS.length]));
-                svg.append(text(x + (bar - 2) / 2, bottom - height - 3, "middle", 10, value < 0 ? "-" : label(value)));
+                svg.append(text(x + (bar - 2) / 2, bottom - height - 3, "middle", 10, value < 0 ? "n/a" : label(value)));
             }
             svg.append(text(groupLeft + (group - 12) / 2, bottom + 16, "middle", 11,
                     "step " + results.get(step).step().number));

@@ -29,7 +29,7 @@ final class Report {
         long p99Target = n > 1000 ? 250 : 40; // the step 3 issue's targets: at 10,000 subscribers, and at 1,000
         row("how the subscribers follow the feed", StepResult::technique, "", null);
         row("holds " + number(n) + " subscribers", r -> r.held() ? "yes" : "no: " + r.problem(), "yes", StepResult::held);
-        row("all connected after", r -> r.connectMillis() < 0 ? "-" : number(r.connectMillis()) + " ms",
+        row("all connected after", r -> r.connectMillis() < 0 ? "n/a" : number(r.connectMillis()) + " ms",
                 "≤ 1,500 ms", r -> r.connectMillis() >= 0 && r.connectMillis() <= 1500);
         row("spaced items: delivered p50", r -> millis(r.spacedP50()), "< 90 ms", r -> r.spacedP50() < 90);
         row("spaced items: delivered p99", r -> millis(r.spacedP99()), "< " + p99Target + " ms",
@@ -113,8 +113,9 @@ final class Report {
         return text.toString();
     }
 
+    /** n/a for -1, which stands for a figure that could not be measured. */
     static String millis(long value) {
-        return value < 0 ? "-" : number(value) + " ms";
+        return value < 0 ? "n/a" : number(value) + " ms";
     }
 
     static String number(long value) {
@@ -123,6 +124,9 @@ final class Report {
 
     /** For people: 1,234.5, the same on every machine. */
     static String decimal(double value, int places) {
+        if (value < 0) {
+            return "n/a"; // nothing was measured: no item delivered, no POST answered
+        }
         return String.format(Locale.ROOT, "%,." + places + "f", value);
     }
 

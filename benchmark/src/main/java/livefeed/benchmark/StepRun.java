@@ -96,7 +96,7 @@ final class StepRun {
         Stats spacedLatency = subscribers.latencies(spaced);
         Stats burstLatency = subscribers.latencies(burst);
         long idleGap = subscribers.idleGaps().percentile(50);
-        long delivered = Math.max(1, after.delivered - before.delivered);
+        long delivered = after.delivered - before.delivered; // -1 below: nothing was measured, shown as n/a
         double wall = after.wallMillis - before.wallMillis;
         double idleWall = idleAfter.wallMillis - idleBefore.wallMillis;
         long serverCpu = after.serverCpuMillis - before.serverCpuMillis;
@@ -105,13 +105,15 @@ final class StepRun {
                 subscribers.connected, connectMillis,
                 spacedLatency.percentile(50), spacedLatency.percentile(99), spacedLatency.percentile(100),
                 burstLatency.percentile(50), burstLatency.percentile(99), burstLatency.percentile(100),
-                (double) subscribers.lost(spaced) / n, (double) subscribers.lost(burst) / n,
+                spaced.isEmpty() ? -1 : (double) subscribers.lost(spaced) / n,
+                burst.isEmpty() ? -1 : (double) subscribers.lost(burst) / n,
                 subscribers.duplicates, subscribers.outOfOrder,
-                (double) (after.requests - before.requests) / delivered,
+                delivered == 0 ? -1 : (double) (after.requests - before.requests) / delivered,
                 idleGap <= 0 ? -1 : 60_000.0 / idleGap, idleWall / 1000,
-                serverCpu / 1000.0, serverCpu * 100 / wall, serverCpu * 1000.0 / delivered,
+                serverCpu / 1000.0, serverCpu * 100 / wall, delivered == 0 ? -1 : serverCpu * 1000.0 / delivered,
                 (idleAfter.serverCpuMillis - idleBefore.serverCpuMillis) * 100 / idleWall,
-                spacedPosts.percentile(50) / 1000.0, Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
+                spacedPosts.count() == 0 ? -1 : spacedPosts.percentile(50) / 1000.0,
+                Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
                 peakRssMb, heapUsedMb,
                 subscribers.connectFailures, subscribers.closedBetweenAnswers, subscribers.brokenAnswers,
                 subscribers.errorAnswers,

@@ -41,6 +41,20 @@ class ReportTest {
     }
 
     @Test
+    void saysNaWhereNothingWasMeasured() {
+        StepResult failed = StepResult.failed(Step.STEP_4, "technique 4", 100, "the run failed: no URL");
+
+        String markdown = new Report("## title", List.of(), List.of(failed)).markdown();
+
+        assertThat(markdown.lines()).contains(
+                "| holds 100 subscribers | no: the run failed: no URL | yes |",
+                "| spaced items: delivered p50 | n/a | < 90 ms |",
+                "| lost per subscriber: burst of 10 | n/a | 0 |",
+                "| HTTP requests per delivered item | n/a | ≤ 1 |",
+                "| POST answered: p50 (spaced items) / max (all) | n/a / n/a ms | p50 < 10 ms, max < 50 ms |");
+    }
+
+    @Test
     void marksNothingWithoutStep3() {
         String markdown = new Report("## title", List.of(), List.of(results.get(0))).markdown();
 
