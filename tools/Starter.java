@@ -356,8 +356,9 @@ public class Starter {
     static final class MethodOpening {
 
         /** Blocks inside a method: replacing their body by a throw would leave the code after them unreachable. */
-        private static final Set<String> STATEMENT_WORDS = Set.of("if", "else", "for", "while", "do", "switch", "try",
-                "catch", "finally", "synchronized");
+        private static final Set<String> BLOCK_WORDS = Set.of("else", "do", "try", "finally");
+        /** The same, when a parenthesis follows: 'synchronized (this) {' is a block, 'synchronized int next() {' a method. */
+        private static final Set<String> CONDITION_WORDS = Set.of("if", "for", "while", "switch", "catch", "synchronized");
 
         private MethodOpening() {
         }
@@ -374,7 +375,9 @@ public class Starter {
             while (wordEnd < code.length() && Character.isLetter(code.charAt(wordEnd))) {
                 wordEnd++;
             }
-            return !STATEMENT_WORDS.contains(code.substring(0, wordEnd));
+            String word = code.substring(0, wordEnd);
+            boolean condition = CONDITION_WORDS.contains(word) && code.substring(wordEnd).strip().startsWith("(");
+            return !BLOCK_WORDS.contains(word) && !condition;
         }
     }
 
