@@ -37,6 +37,10 @@ import java.util.stream.Stream;
  * exercise's tests fail; an nginx answer becomes a TODO comment. Each exercise has tests tagged
  * {@code @Tag("exN.M")}: a step's own tests, or the browser tests for an answer in static/.
  * <p>
+ * A test-first exercise's answer is the body of a test, in a step's src/test: the learner writes the
+ * test, sees it fail on the starter's code, then fixes the code. The fix is marked in the step's main
+ * code by {@code // BEGIN FIX exN.M} and {@code // END FIX}, and the starter leaves it out without a trace.
+ * <p>
  * The starter's tutorial.md quotes the starter's code: a block that quotes a tagged region holding an
  * answer shows the signpost instead. The starter gets its own README.md, and is a git repository
  * with one first commit when git is on the PATH, so that {@code git diff} shows the learner's work.
@@ -51,10 +55,13 @@ public class Starter {
 
     /** A line that looks like an answer marker, so that a misspelt one is refused, not copied. */
     private static final Pattern LOOKS_LIKE_MARKER =
-            Pattern.compile("^\\s*(//|#)\\s*(BEGIN|END)\\s*SOLUTION", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^\\s*(//|#)\\s*(BEGIN|END)\\s*(SOLUTION|FIX)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BEGIN = Pattern.compile(
             "^(?<indent>\\s*)(?<comment>//|#) BEGIN SOLUTION(?: (?<id>\\S+?))?(?<colon>:(?: (?<hint>.*))?)?\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*(//|#) END SOLUTION\\s*$");
+    /** The fix that a test-first exercise's test proves: gone from the starter without a trace. */
+    private static final Pattern BEGIN_FIX = Pattern.compile("^\\s*// BEGIN FIX (?<id>\\S+)\\s*$");
+    private static final Pattern END_FIX = Pattern.compile("^\\s*// END FIX\\s*$");
     private static final Pattern ID = Pattern.compile("ex(?<step>[1-9][0-9]*)\\.(?<number>[1-9][0-9]*)");
     private static final Pattern TEST_TAG = Pattern.compile("@Tag\\(\\s*\"(?<id>ex[^\"]*)\"\\s*\\)");
     private static final Pattern TAG_MARKER = Pattern.compile("^\\s*(//|#|<!--)\\s*(tag|end)::");
@@ -88,7 +95,8 @@ public class Starter {
             Path target = Path.of(args[0]).toAbsolutePath().normalize();
             List<Answer> answers = write(project, target);
             System.out.println("Wrote the starter to " + target + ": " + answers.size()
-                    + " exercises, each answer replaced by a TODO (in the code and in its tutorial.md).");
+                    + " exercises, each answer replaced by a TODO (in the code and in its tutorial.md),"
+                    + " the fixes of test-first exercises left out.");
             for (Answer answer : answers) {
                 System.out.println("  " + answer.title() + "  " + answer.file() + ":" + answer.begin() + "  " + answer.hint());
             }
@@ -121,6 +129,11 @@ public class Starter {
             return "Exercise " + id.substring(2);
         }
 
+        /** An answer that is a test: the learner writes the test first, then the fix that the starter leaves out. */
+        boolean testFirst() {
+            return file.contains("/src/test/");
+        }
+
         /** The module whose tests prove it: the step's folder, such as step3-backlog; the browser tests for a page's script. */
         String module() {
             String folder = file.substring(0, file.indexOf('/'));
@@ -128,8 +141,24 @@ public class Starter {
         }
     }
 
-    /** What the project holds: its answers and the exercise ids its tests are tagged with. */
-    record Scan(List<Answer> answers, Map<String, List<String>> testTags, List<String> problems) {
+    /** The lines of a fix that a test-first exercise's test proves, such as ex3.4's: the starter leaves them out. */
+    record Fix(String id, String file, int begin, int end) {
+    }
+
+    /** What the starter does to a file: lines begin to end (1-based, inclusive) become the replacement. */
+    record Cut(int begin, int end, List<String> replacement) {
+
+        static Cut of(Answer answer) {
+            return new Cut(answer.begin(), answer.end(), signpost(answer).stream().map(line -> answer.indent() + line).toList());
+        }
+
+        static Cut of(Fix fix) {
+            return new Cut(fix.begin(), fix.end(), List.of());
+        }
+    }
+
+    /** What the project holds: its answers, the fixes of its test-first exercises, and the exercise ids its tests are tagged with. */
+    record Scan(List<Answer> answers, List<Fix> fixes, Map<String, List<String>> testTags, List<String> problems) {
     }
 
     /** The starter could not be written; each problem reads "file:line: what is wrong". */
@@ -155,9 +184,10 @@ public class Starter {
         if (!scan.problems().isEmpty()) {
             throw new Refused(scan.problems());
         }
-        Map<String, List<Answer>> byFile = new TreeMap<>();
-        scan.answers().forEach(answer -> byFile.computeIfAbsent(answer.file(), f -> new ArrayList<>()).add(answer));
-        byFile.values().forEach(answers -> answers.sort(Comparator.comparingInt(Answer::begin))); // strip goes top down
+        Map<String, List<Cut>> byFile = new TreeMap<>();
+        scan.answers().forEach(answer -> byFile.computeIfAbsent(answer.file(), f -> new ArrayList<>()).add(Cut.of(answer)));
+        scan.fixes().forEach(fix -> byFile.computeIfAbsent(fix.file(), f -> new ArrayList<>()).add(Cut.of(fix)));
+        byFile.values().forEach(cuts -> cuts.sort(Comparator.comparingInt(Cut::begin))); // strip goes top down
         copy(project, target, byFile);
         Path tutorial = project.resolve(TUTORIAL);
         if (Files.isRegularFile(tutorial)) {
@@ -171,6 +201,7 @@ public class Starter {
     /** Every answer and every exercise tag of the project, and what is wrong with them, in file order. */
     static Scan scan(Path project) throws IOException {
         List<Answer> answers = new ArrayList<>();
+        List<Fix> fixes = new ArrayList<>();
         Map<String, List<String>> testTags = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         Set<String> begun = new HashSet<>(); // ids of every BEGIN, even a refused one
@@ -186,7 +217,9 @@ public class Starter {
             } catch (CharacterCodingException notText) {
                 continue; // not UTF-8 text, so it holds no marker: it is copied as it is
             }
-            answers.addAll(new MarkedFile(name, lines, problems, begun).answers());
+            MarkedFile marked = new MarkedFile(name, lines, problems, begun);
+            answers.addAll(marked.answers());
+            fixes.addAll(marked.fixes());
             if (extension.equals("java") && name.contains("/src/test/")) {
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher tag = TEST_TAG.matcher(lines.get(i));
@@ -218,8 +251,22 @@ public class Starter {
                         + " no BEGIN SOLUTION " + id + " in the sources"));
             }
         });
+        for (Fix fix : fixes) {
+            Answer answer = byId.get(fix.id());
+            if (answer == null || !answer.testFirst() || !answer.module().equals(fix.file().substring(0, fix.file().indexOf('/')))) {
+                problems.add(fix.file() + ":" + fix.begin() + ": BEGIN FIX " + fix.id() + " fixes what a test-first exercise's"
+                        + " test proves: answer " + fix.id() + " with the body of a test in this step's src/test");
+            }
+        }
+        for (Answer answer : byId.values()) {
+            if (answer.testFirst() && fixes.stream().noneMatch(fix -> fix.id().equals(answer.id()))) {
+                problems.add(answer.file() + ":" + answer.begin() + ": the answer to " + answer.id() + " is a test, so it is"
+                        + " a test-first exercise: mark the fix its test proves with // BEGIN FIX " + answer.id()
+                        + " and // END FIX, or the starter would already pass it");
+            }
+        }
         answers.sort((a, b) -> compareIds(a.id(), b.id()));
-        return new Scan(List.copyOf(answers), testTags, problems);
+        return new Scan(List.copyOf(answers), List.copyOf(fixes), testTags, problems);
     }
 
     /** A BEGIN SOLUTION line, read: where it is and what it says. The id and hint may be missing (then refused). */
@@ -250,6 +297,43 @@ public class Starter {
                     : file.endsWith(".js") && file.startsWith(PAGES + "/") ? "js" : "other";
         }
 
+        /** The fixes marked in the file, each BEGIN FIX with its END FIX; what is wrong goes to problems. */
+        List<Fix> fixes() {
+            List<Fix> fixes = new ArrayList<>();
+            int open = -1;
+            String id = null;
+            for (int i = 0; i < lines.size(); i++) {
+                String where = file + ":" + (i + 1);
+                if (open >= 0 && TAG_MARKER.matcher(lines.get(i)).find()) {
+                    problems.add(where + ": a snippet tag inside the fix for " + id + " would vanish from the starter");
+                }
+                Matcher begin = BEGIN_FIX.matcher(lines.get(i));
+                if (begin.matches()) {
+                    if (open >= 0) {
+                        problems.add(where + ": nested: BEGIN FIX inside the fix for " + id + " (opened at line " + (open + 1) + ")");
+                    } else if (!kind.equals("java") || !file.contains("/src/main/") || !ID.matcher(begin.group("id")).matches()) {
+                        problems.add(where + ": a fix is marked '// BEGIN FIX exN.M' in a step's src/main Java code");
+                    } else {
+                        open = i;
+                        id = begin.group("id");
+                    }
+                } else if (END_FIX.matcher(lines.get(i)).matches()) {
+                    if (open < 0) {
+                        problems.add(where + ": END FIX without a BEGIN FIX above it");
+                    } else if (lines.subList(open + 1, i).stream().allMatch(String::isBlank)) {
+                        problems.add(file + ":" + (open + 1) + ": the fix for " + id + " is empty");
+                    } else {
+                        fixes.add(new Fix(id, file, open + 1, i + 1));
+                    }
+                    open = -1;
+                }
+            }
+            if (open >= 0) {
+                problems.add(file + ":" + (open + 1) + ": unclosed: BEGIN FIX " + id + " has no END FIX below it");
+            }
+            return fixes;
+        }
+
         List<Answer> answers() {
             List<Answer> answers = new ArrayList<>();
             Begin open = null;
@@ -262,6 +346,12 @@ public class Starter {
                 }
                 if (!LOOKS_LIKE_MARKER.matcher(line).find()) {
                     continue;
+                }
+                if (BEGIN_FIX.matcher(line).matches() || END_FIX.matcher(line).matches()) {
+                    if (open != null) {
+                        problems.add(where + ": a fix inside the answer to " + open.id() + ": keep them apart");
+                    }
+                    continue; // read by fixes()
                 }
                 Matcher beginLine = BEGIN.matcher(line);
                 if (beginLine.matches()) {
@@ -294,7 +384,8 @@ public class Starter {
                     open = null;
                 } else {
                     problems.add(where + ": not a marker this tool knows: write '// BEGIN SOLUTION exN.M: what to write'"
-                            + " and '// END SOLUTION' exactly (# instead of // in nginx config), not: " + line.strip());
+                            + " and '// END SOLUTION' exactly (# instead of // in nginx config), or '// BEGIN FIX exN.M'"
+                            + " and '// END FIX', not: " + line.strip());
                 }
             }
             if (open != null) {
@@ -430,14 +521,14 @@ public class Starter {
         return files;
     }
 
-    private static void copy(Path project, Path target, Map<String, List<Answer>> answersByFile) throws IOException {
+    private static void copy(Path project, Path target, Map<String, List<Cut>> cutsByFile) throws IOException {
         for (Path file : files(project)) {
             String name = slashes(project.relativize(file));
             Path copy = target.resolve(project.relativize(file).toString());
             Files.createDirectories(copy.getParent());
-            List<Answer> answers = answersByFile.get(name);
-            if (answers != null) {
-                Files.writeString(copy, strip(Files.readAllLines(file, StandardCharsets.UTF_8), answers));
+            List<Cut> cuts = cutsByFile.get(name);
+            if (cuts != null) {
+                Files.writeString(copy, strip(Files.readAllLines(file, StandardCharsets.UTF_8), cuts));
                 copyPermissions(file, copy);
             } else if (name.equals("pom.xml")) {
                 Files.writeString(copy, withoutCourseChecks(Files.readString(file)));
@@ -448,17 +539,15 @@ public class Starter {
         }
     }
 
-    /** The file's lines with each answer, markers included, replaced by its signpost. */
-    static String strip(List<String> lines, List<Answer> answers) {
+    /** The file's lines with each cut made: an answer, markers included, replaced by its signpost; a fix left out. */
+    static String strip(List<String> lines, List<Cut> cuts) {
         StringBuilder text = new StringBuilder();
         int next = 0;
         for (int i = 0; i < lines.size(); i++) {
-            Answer answer = next < answers.size() ? answers.get(next) : null;
-            if (answer != null && i + 1 == answer.begin()) {
-                for (String signpost : signpost(answer)) {
-                    text.append(answer.indent()).append(signpost).append('\n');
-                }
-                i = answer.end() - 1;
+            Cut cut = next < cuts.size() ? cuts.get(next) : null;
+            if (cut != null && i + 1 == cut.begin()) {
+                cut.replacement().forEach(line -> text.append(line).append('\n'));
+                i = cut.end() - 1;
                 next++;
                 continue;
             }
@@ -492,7 +581,7 @@ public class Starter {
         private TutorialQuotes() {
         }
 
-        static String withoutAnswers(List<String> tutorial, Path project, Path starter, Map<String, List<Answer>> answersByFile)
+        static String withoutAnswers(List<String> tutorial, Path project, Path starter, Map<String, List<Cut>> cutsByFile)
                 throws IOException {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < tutorial.size(); i++) {
@@ -510,9 +599,9 @@ public class Starter {
                 while (close < tutorial.size() && !tutorial.get(close).equals("```")) {
                     close++;
                 }
-                List<Answer> answers = answersByFile.getOrDefault(file, List.of());
+                List<Cut> cuts = cutsByFile.getOrDefault(file, List.of());
                 if (open >= tutorial.size() || !tutorial.get(open).startsWith("```") || close >= tutorial.size()
-                        || !holdsAnAnswer(lines(project.resolve(file)), snippet.group("tag"), answers)) {
+                        || !holdsAnAnswer(lines(project.resolve(file)), snippet.group("tag"), cuts)) {
                     continue; // no answer in it (or not a quote the course checks can read): left as it is
                 }
                 for (int line = i + 1; line <= open; line++) {
@@ -527,9 +616,9 @@ public class Starter {
             return text.toString();
         }
 
-        private static boolean holdsAnAnswer(List<String> source, String tag, List<Answer> answers) {
+        private static boolean holdsAnAnswer(List<String> source, String tag, List<Cut> cuts) {
             int[] span = span(source, tag);
-            return span != null && answers.stream().anyMatch(answer -> span[0] < answer.begin() && answer.end() < span[1]);
+            return span != null && cuts.stream().anyMatch(cut -> span[0] < cut.begin() && cut.end() < span[1]);
         }
 
         /** The region's lines, markers left out, without the indent they share, as the tutorial quotes them. */

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.fail;
  * Every exercise is checked both ways. One way is the steps' own build: an answer is the real
  * code, so its tests pass there. The other way is here: the starter, with every answer replaced
  * by its signpost, compiles, and for every exercise at least one of its tests fails in it. So no
- * exercise is secretly solved in the starter, and none is left without a test.
+ * exercise is secretly solved in the starter, and none is left without a test. A test-first
+ * exercise (its answer is a test, and the starter lacks the fix the test proves) is checked with its
+ * reference test put back in the starter: that test must fail there by an assertion.
  */
 class ExercisesTest {
 
@@ -87,8 +90,21 @@ class ExercisesTest {
         int written = run(List.of(javaLauncher(), "tools/Starter.java", starter.toString()), ROOT, logs.resolve("starter.log"));
         assertThat(written).withFailMessage("java tools/Starter.java wrote no starter (exit status %d):%n%s",
                 written, tail(logs.resolve("starter.log"), 40)).isZero();
+        if (Starter.Git.onPath().isPresent()) {
+            assertThat(starter.resolve(".git")).as("the starter is a git repository (see starter.log)").isDirectory();
+        }
         Starter.Scan scan = Starter.scan(ROOT);
         Set<String> ids = ids(scan);
+        // A test-first exercise's test is the learner's to write: its stub throws, which proves nothing. Put the
+        // reference test back in, as a learner's would be: it must fail by an assertion on the starter's code,
+        // which proves the starter lacks the fix.
+        Set<String> testFirst = new TreeSet<>();
+        for (Starter.Answer answer : scan.answers()) {
+            if (answer.testFirst()) {
+                testFirst.add(answer.id());
+                Files.copy(ROOT.resolve(answer.file()), starter.resolve(answer.file()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Set<String> modules = scan.answers().stream().map(Starter.Answer::module).collect(Collectors.toCollection(TreeSet::new));
         List<String> maven = new ArrayList<>(List.of(mvn(), "-B", "-q", "-o", "test",
                 "-pl", String.join(",", modules), // a run by tag refuses a module without one of its tags
@@ -116,7 +132,15 @@ class ExercisesTest {
         List<String> unproven = new ArrayList<>();
         for (String id : ids) {
             List<String> seen = outcomes.getOrDefault(id, List.of());
-            if (seen.contains("failed")) {
+            if (testFirst.contains(id)) {
+                if (!seen.contains("failed")) {
+                    unproven.add(id + ": its reference test, put back in the starter, does not fail by an assertion ("
+                            + String.join(", ", new TreeSet<>(seen)) + "): the starter still holds the fix, or the test"
+                            + " does not test it");
+                }
+                continue;
+            }
+            if (seen.contains("failed") || seen.contains("error")) {
                 continue;
             }
             unproven.add(id + ": " + (seen.isEmpty() ? "none of its tests ran in the starter"
@@ -144,7 +168,7 @@ class ExercisesTest {
                                 .getElementsByTagName("testcase");
                         for (int i = 0; i < cases.getLength(); i++) {
                             Element testcase = (Element) cases.item(i);
-                            String outcome = has(testcase, "failure") || has(testcase, "error") ? "failed"
+                            String outcome = has(testcase, "failure") ? "failed" : has(testcase, "error") ? "error"
                                     : has(testcase, "skipped") ? "skipped" : "passed";
                             reports.add(new Report(module.getFileName().toString(), testcase.getAttribute("classname"),
                                     testcase.getAttribute("name"), outcome));

@@ -335,6 +335,80 @@ class StarterTest {
     }
 
     @Test
+    void leavesOutTheFixOfATestFirstExerciseAndStubsItsTest() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/test/java/demo/CounterTest.java", """
+                class CounterTest {
+                    @Test
+                    @Tag("ex1.1")
+                    void neverCountsBelowZero() {
+                        // BEGIN SOLUTION ex1.1: write the test first: a count never goes below zero
+                        assertThat(new Counter().down()).isZero();
+                        // END SOLUTION
+                    }
+                }
+                """);
+        write(project, "step1-demo/src/main/java/demo/Counter.java", """
+                class Counter {
+                    private int count;
+
+                    int down() {
+                        count--;
+                        // BEGIN FIX ex1.1
+                        if (count < 0) {
+                            count = 0;
+                        }
+                        // END FIX
+                        return count;
+                    }
+                }
+                """);
+
+        List<Starter.Answer> answers = Starter.write(project, temp.resolve("starter"));
+
+        assertThat(answers).singleElement().satisfies(answer -> assertThat(answer.testFirst()).isTrue());
+        assertThat(Files.readString(temp.resolve("starter/step1-demo/src/main/java/demo/Counter.java"))).isEqualTo("""
+                class Counter {
+                    private int count;
+
+                    int down() {
+                        count--;
+                        return count;
+                    }
+                }
+                """);
+        assertThat(Files.readString(temp.resolve("starter/step1-demo/src/test/java/demo/CounterTest.java")))
+                .contains("// TODO Exercise 1.1: write the test first: a count never goes below zero")
+                .doesNotContain("assertThat");
+    }
+
+    @Test
+    void refusesATestAnswerWithoutItsFixAndAFixWithoutATestAnswer() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/test/java/demo/CounterTest.java", """
+                class CounterTest {
+                    @Tag("ex1.1")
+                    void countsUp() {
+                        // BEGIN SOLUTION ex1.1: a test
+                        assertThat(1).isOne();
+                        // END SOLUTION
+                    }
+                }
+                """);
+        assertRefused(project, "step1-demo/src/test/java/demo/CounterTest.java:4: the answer to ex1.1 is a test");
+
+        Path other = temp.resolve("other");
+        Files.createDirectories(other);
+        write(other, "pom.xml", "<project/>\n");
+        write(other, "step1-demo/src/test/java/demo/CounterTest.java", TAGGED_TEST);
+        write(other, "step1-demo/src/main/java/demo/Counter.java", COUNTER.replace("        return count;\n",
+                "        // BEGIN FIX ex1.1\n        return count;\n        // END FIX\n").replace("count++;", "count += 1;"));
+        assertThatThrownBy(() -> Starter.write(other, temp.resolve("starter-other")))
+                .isInstanceOfSatisfying(Starter.Refused.class, refused -> assertThat(refused.problems)
+                        .anySatisfy(p -> assertThat(p).contains("a fix inside the answer to ex1.1")));
+    }
+
+    @Test
     void refusesANestedMarker() throws Exception {
         Path project = project();
         write(project, "step1-demo/src/main/java/demo/Counter.java", """

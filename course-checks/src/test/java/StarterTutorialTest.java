@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A learner in the starter never meets an answer before its exercise: the starter's tutorial.md holds
- * no line of any answer (a line the starter's own code holds elsewhere, such as a lone brace, does not
+ * no line of any answer, nor of a test-first exercise's fix (a line the starter's own code holds elsewhere, such as a lone brace, does not
  * count), and each of its quotes is exactly the starter's tagged region, signpost and all.
  */
 class StarterTutorialTest {
@@ -26,11 +26,13 @@ class StarterTutorialTest {
     static Path temp;
     private static Path starter;
     private static List<Starter.Answer> answers;
+    private static List<Starter.Fix> fixes;
 
     @BeforeAll
     static void writeTheStarter() throws Exception {
         starter = temp.resolve("starter");
         answers = Starter.write(ROOT, starter);
+        fixes = Starter.scan(ROOT).fixes();
     }
 
     @Test
@@ -39,19 +41,10 @@ class StarterTutorialTest {
         List<String> tutorial = Files.readAllLines(starter.resolve("tutorial.md"));
         List<String> found = new ArrayList<>();
         for (Starter.Answer answer : answers) {
-            List<String> source = Files.readAllLines(ROOT.resolve(answer.file()));
-            for (int number = answer.begin() + 1; number < answer.end(); number++) {
-                String code = code(source.get(number - 1));
-                if (code.isEmpty() || startersOwnCode.contains(code)) {
-                    continue;
-                }
-                for (int line = 0; line < tutorial.size(); line++) {
-                    if (tutorial.get(line).contains(code)) {
-                        found.add("the starter's tutorial.md:" + (line + 1) + " shows line " + number + " of the answer to "
-                                + answer.title() + " (" + answer.file() + "): " + code);
-                    }
-                }
-            }
+            found.addAll(shown(tutorial, startersOwnCode, answer.file(), answer.begin(), answer.end(), "the answer to " + answer.id()));
+        }
+        for (Starter.Fix fix : fixes) {
+            found.addAll(shown(tutorial, startersOwnCode, fix.file(), fix.begin(), fix.end(), "the fix of " + fix.id()));
         }
         assertThat(answers).as("exercises in the course").isNotEmpty();
         assertThat(found).withFailMessage("%s", String.join("\n", found)).isEmpty();
@@ -71,6 +64,26 @@ class StarterTutorialTest {
             }
         }
         assertThat(drifts).withFailMessage("%s", String.join("\n", drifts)).isEmpty();
+    }
+
+    /** Where the tutorial shows a line of code between the markers at begin and end (1-based) of the file. */
+    private static List<String> shown(List<String> tutorial, Set<String> startersOwnCode, String file, int begin, int end,
+                                      String what) throws IOException {
+        List<String> found = new ArrayList<>();
+        List<String> source = Files.readAllLines(ROOT.resolve(file));
+        for (int number = begin + 1; number < end; number++) {
+            String code = code(source.get(number - 1));
+            if (code.isEmpty() || startersOwnCode.contains(code)) {
+                continue;
+            }
+            for (int line = 0; line < tutorial.size(); line++) {
+                if (tutorial.get(line).contains(code)) {
+                    found.add("the starter's tutorial.md:" + (line + 1) + " shows line " + number + " of " + what
+                            + " (" + file + "): " + code);
+                }
+            }
+        }
+        return found;
     }
 
     /** A line as code: without its indent and its trailing comment. */
