@@ -198,6 +198,25 @@ public class Starter {
         return scan.answers();
     }
 
+    /**
+     * A copy of the project with every answer in place and only the test-first exercises' fixes left out:
+     * the learner's tree once every other exercise is done. The course checks build it to prove that each
+     * test-first exercise's test fails without its fix.
+     */
+    static void writeWithoutFixes(Path project, Path target) throws IOException, Refused {
+        project = project.toAbsolutePath().normalize();
+        target = target.toAbsolutePath().normalize();
+        checkTarget(project, target);
+        Scan scan = scan(project);
+        if (!scan.problems().isEmpty()) {
+            throw new Refused(scan.problems());
+        }
+        Map<String, List<Cut>> byFile = new TreeMap<>();
+        scan.fixes().forEach(fix -> byFile.computeIfAbsent(fix.file(), f -> new ArrayList<>()).add(Cut.of(fix)));
+        byFile.values().forEach(cuts -> cuts.sort(Comparator.comparingInt(Cut::begin)));
+        copy(project, target, byFile);
+    }
+
     /** Every answer and every exercise tag of the project, and what is wrong with them, in file order. */
     static Scan scan(Path project) throws IOException {
         List<Answer> answers = new ArrayList<>();

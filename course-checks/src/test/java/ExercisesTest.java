@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +27,8 @@ import static org.assertj.core.api.Assertions.fail;
  * code, so its tests pass there. The other way is here: the starter, with every answer replaced
  * by its signpost, compiles, and for every exercise at least one of its tests fails in it. So no
  * exercise is secretly solved in the starter, and none is left without a test. A test-first
- * exercise (its answer is a test, and the starter lacks the fix the test proves) is checked with its
- * reference test put back in the starter: that test must fail there by an assertion.
+ * exercise (its answer is a test, and the starter lacks the fix the test proves) is also checked
+ * in a copy that lacks only the fixes: there its reference test must fail by an assertion.
  */
 class ExercisesTest {
 
@@ -95,16 +94,6 @@ class ExercisesTest {
         }
         Starter.Scan scan = Starter.scan(ROOT);
         Set<String> ids = ids(scan);
-        // A test-first exercise's test is the learner's to write: its stub throws, which proves nothing. Put the
-        // reference test back in, as a learner's would be: it must fail by an assertion on the starter's code,
-        // which proves the starter lacks the fix.
-        Set<String> testFirst = new TreeSet<>();
-        for (Starter.Answer answer : scan.answers()) {
-            if (answer.testFirst()) {
-                testFirst.add(answer.id());
-                Files.copy(ROOT.resolve(answer.file()), starter.resolve(answer.file()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
         Set<String> modules = scan.answers().stream().map(Starter.Answer::module).collect(Collectors.toCollection(TreeSet::new));
         List<String> maven = new ArrayList<>(List.of(mvn(), "-B", "-q", "-o", "test",
                 "-pl", String.join(",", modules), // a run by tag refuses a module without one of its tags
@@ -132,20 +121,56 @@ class ExercisesTest {
         List<String> unproven = new ArrayList<>();
         for (String id : ids) {
             List<String> seen = outcomes.getOrDefault(id, List.of());
-            if (testFirst.contains(id)) {
-                if (!seen.contains("failed")) {
-                    unproven.add(id + ": its reference test, put back in the starter, does not fail by an assertion ("
-                            + String.join(", ", new TreeSet<>(seen)) + "): the starter still holds the fix, or the test"
-                            + " does not test it");
-                }
-                continue;
-            }
             if (seen.contains("failed") || seen.contains("error")) {
                 continue;
             }
             unproven.add(id + ": " + (seen.isEmpty() ? "none of its tests ran in the starter"
                     : "none of its " + seen.size() + " test runs failed in the starter (" + String.join(", ", new TreeSet<>(seen))
                     + "): the answer is not where its tests look, or the starter already holds it"));
+        }
+        assertThat(unproven).withFailMessage("%s", String.join("\n", unproven)).isEmpty();
+    }
+
+    /**
+     * A test-first exercise's test is the learner's to write, and its stub in the starter fails by throwing,
+     * which proves nothing about the fix. So the project is copied with every answer in place and only the
+     * fixes left out, as the learner's tree is once every other exercise is done: there, each test-first
+     * exercise's reference test must fail by an assertion, which proves that the fix is what it tests.
+     */
+    @Test
+    void eachTestFirstExercisesTestFailsWithoutItsFix() throws Exception {
+        Starter.Scan scan = Starter.scan(ROOT);
+        List<Starter.Answer> testFirst = scan.answers().stream().filter(Starter.Answer::testFirst).toList();
+        assertThat(testFirst).as("test-first exercises in the course").isNotEmpty();
+        Path copy = Path.of("target", "without-fixes").toAbsolutePath();
+        deleteRecursively(copy);
+        Starter.writeWithoutFixes(ROOT, copy);
+        Path logs = Files.createDirectories(Path.of("target", "starter-logs").toAbsolutePath());
+
+        List<String> maven = new ArrayList<>(List.of(mvn(), "-B", "-q", "-o", "test",
+                "-pl", testFirst.stream().map(Starter.Answer::module).distinct().collect(Collectors.joining(",")),
+                "-Dmaven.test.failure.ignore=true",
+                "-Dgroups=" + testFirst.stream().map(Starter.Answer::id).collect(Collectors.joining(","))));
+        String repository = System.getProperty("maven.repo.local");
+        if (repository != null && !repository.isBlank()) {
+            maven.add("-Dmaven.repo.local=" + repository);
+        }
+        int status = run(maven, copy, logs.resolve("without-fixes-build.log"));
+        assertThat(status).withFailMessage("the copy without fixes does not build (exit status %d):%n%s",
+                status, tail(logs.resolve("without-fixes-build.log"), 60)).isZero();
+
+        List<Report> reports = reports(copy);
+        List<String> unproven = new ArrayList<>();
+        for (Starter.Answer answer : testFirst) {
+            List<String> seen = new ArrayList<>();
+            for (ExerciseTests.TaggedTest test : ExerciseTests.read(ROOT).tests) {
+                reports.stream().filter(report -> test.id().equals(answer.id()) && report.module.equals(test.module())
+                        && test.isRunBy(report.className, report.name)).forEach(report -> seen.add(report.outcome));
+            }
+            if (!seen.contains("failed")) {
+                unproven.add(answer.id() + ": without its fix, its test does not fail by an assertion ("
+                        + String.join(", ", new TreeSet<>(seen)) + "): the fix is not what the test tests");
+            }
         }
         assertThat(unproven).withFailMessage("%s", String.join("\n", unproven)).isEmpty();
     }
