@@ -687,8 +687,8 @@ public class Starter {
                     This is a copy of the live feed course in which the answer to each exercise is replaced by a
                     signpost: a `TODO` comment and a line that throws (a `# TODO` comment in nginx's config). The
                     course is `tutorial.md`; each chapter says when to try its exercises. You write each answer
-                    until its tests pass. Each exercise's tests run on their own; a step's other tests need its
-                    exercises done.
+                    until its tests pass. Do a chapter's exercises in order: an exercise's tests may need your
+                    answers to the ones before it (its section says which), and a step's other tests need them all.
 
                     """);
             if (!answers.isEmpty()) {
