@@ -1,3 +1,4 @@
+import livefeed.NginxBinary;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -195,12 +196,7 @@ class ExercisesTest {
 
     /** As NginxRequired decides for step 4's own tests: without nginx they skip, unless CI is set. */
     private static boolean nginxMissingOutsideCi() {
-        boolean nginx = Stream.concat(
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).map(dir -> dir + "/nginx"),
-                        Stream.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx",
-                                "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx"))
-                .map(Path::of).anyMatch(Files::isExecutable);
-        return !nginx && System.getenv("CI") == null;
+        return NginxBinary.find().isEmpty() && System.getenv("CI") == null;
     }
 
     private static String tail(Path log, int lines) throws IOException {
