@@ -56,7 +56,9 @@ class FeedTest {
         String two = server.http().publish("type=message&content=two").body();
         String three = server.http().publish("type=message&content=three").body();
 
-        assertThat(server.http().get("/real_time_feed?since=1").body()).isEqualTo("[" + two + "," + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=1").body())
+                .as("the backlog has items newer than since=1: they are the answer, at once")
+                .isEqualTo("[" + two + "," + three + "]");
         assertThat(server.http().get("/real_time_feed?since=2").body()).isEqualTo("[" + three + "]");
     }
 
@@ -67,7 +69,9 @@ class FeedTest {
         String one = server.http().publish("type=message&content=one").body();
         String two = server.http().publish("type=message&content=two").body();
 
-        assertThat(server.http().get("/real_time_feed?since=0").body()).isEqualTo("[" + one + "," + two + "]");
+        assertThat(server.http().get("/real_time_feed?since=0").body())
+                .as("since=0 is older than every item: the whole backlog, at once")
+                .isEqualTo("[" + one + "," + two + "]");
     }
 
     @Test
@@ -88,7 +92,8 @@ class FeedTest {
 
         String next = server.http().publish("type=message&content=next").body();
 
-        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + next + "]");
+        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body)
+                .as("without since, a poll waits for the next item, as the article did").isEqualTo("[" + next + "]");
     }
 
     @Test
@@ -100,7 +105,8 @@ class FeedTest {
 
         String two = server.http().publish("type=message&content=two").body();
 
-        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + two + "]");
+        assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body)
+                .as("nothing newer than since: the poll waits, and gets the next item").isEqualTo("[" + two + "]");
     }
 
     @Test
@@ -181,8 +187,8 @@ class FeedTest {
 
             HttpResponse<String> refused = http.get("/real_time_feed");
 
-            assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(refused.statusCode()).as("past --max-waiting parked polls, a poll that would wait gets 503").isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).as("a 503 says when to come back").hasValue("5");
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
             assertThat(refused.body()).isEqualTo("{\"error\":\"too many clients are waiting; try again in 5 s\"}");
             String item = http.publish("type=message&content=hi").body();
