@@ -1,13 +1,17 @@
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The lesson is the diff. Each step after the first has a LESSON.md that names the step it builds
@@ -88,6 +92,43 @@ class LessonsTest {
             }
         }
         assertThat(problems).withFailMessage("%s", String.join("\n", problems)).isEmpty();
+    }
+
+    /** What tools/lesson.sh -q prints, each line a file or folder that differs, is on the step's list. */
+    @Test
+    void theScriptShowsOnlyTheLessonFiles() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "skipped: tools/lesson.sh needs bash");
+        List<String> problems = new ArrayList<>();
+        for (Lessons.Step step : stepsThatBuildOnAnother()) {
+            Process script = new ProcessBuilder("/bin/bash", "tools/lesson.sh", "-q", step.buildsOn(), step.name())
+                    .directory(ROOT.toFile()).redirectErrorStream(true).start();
+            List<String> lines = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(script.waitFor()).as("tools/lesson.sh -q %s %s said:%n%s", step.buildsOn(), step.name(),
+                    String.join("\n", lines)).isZero();
+            assertThat(lines).as("tools/lesson.sh -q %s %s", step.buildsOn(), step.name()).isNotEmpty();
+            for (String line : lines) {
+                String path = pathIn(line, step);
+                boolean listed = step.entries().stream() // a folder that diff shows whole: its files are listed
+                        .anyMatch(entry -> entry.covers(path) || entry.path().startsWith(path + "/"));
+                if (!listed) {
+                    problems.add("tools/lesson.sh -q " + step.buildsOn() + " " + step.name() + " shows " + path
+                            + ", which " + step.name() + "/LESSON.md does not list: " + line);
+                }
+            }
+        }
+        assertThat(problems).withFailMessage("%s", String.join("\n", problems)).isEmpty();
+    }
+
+    /** "Files A/src/x and B/src/x differ" or "Only in B/src/dir: name" as a path under the step: src/x, src/dir/name. */
+    private static String pathIn(String line, Lessons.Step step) {
+        Matcher differ = Pattern.compile("^Files \\S+? and " + Pattern.quote(step.name()) + "/(\\S+) differ$").matcher(line);
+        if (differ.matches()) {
+            return differ.group(1);
+        }
+        Matcher only = Pattern.compile("^Only in (?:" + Pattern.quote(step.name()) + "|" + Pattern.quote(step.buildsOn())
+                + ")/(\\S+): (\\S+)$").matcher(line);
+        assertThat(only.matches()).as("a line of diff -rq: %s", line).isTrue();
+        return only.group(1) + "/" + only.group(2);
     }
 
     @Test
