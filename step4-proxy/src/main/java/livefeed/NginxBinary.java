@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * Where the nginx program is: the one place that knows. ProxyDemo asks here, and so do step 4's
- * tests, the browser tests and the course checks (public for them: they live in other modules).
+ * tests and the browser tests (public for those: they live in another module).
  */
 public final class NginxBinary {
 
