@@ -16,6 +16,36 @@ final class Results {
                 result(Step.STEP_3, null, 8, 23, 0, 2));
     }
 
+    /**
+     * Step 4 at 10,000 subscribers as docs/benchmark/steps-10000-clients.csv has it: every subscriber
+     * connected, but every POST failed, so nothing was delivered and most figures are not measured.
+     */
+    static StepResult notHeld() {
+        return new StepResult(Step.STEP_4, "step 3 behind nginx", 10_000,
+                "35 of 35 POSTs failed (Connection reset); 10000 of 10000 subscribers got no item at all", 10_000, 492,
+                -1, -1, -1, -1, -1, -1,
+                -1, -1, 0, 0,
+                -1, 4.24, 32.5,
+                0.67, 6.7, -1, 9.2,
+                -1, -0.001,
+                247, 135,
+                0, 52003, 0, 0,
+                17.0, 17.7, 1);
+    }
+
+    /** Step 3 with the subscribers' selector thread past 90 % of its core, and no heap figure from jstat. */
+    static StepResult saturated() {
+        return new StepResult(Step.STEP_3, "long polling, since=cursor", 1000, null, 1000, 1_234,
+                263, 1024, 1139, 254, 800, 855,
+                0.0004, 0.1236, 3, 1,
+                1.0049, 1.96, 32.45,
+                29.08, 99.7, 96.94, 4.705,
+                865.375, 1772.19,
+                738, -1,
+                2, 5, 1, 7,
+                95.3, 96.05, 0);
+    }
+
     static StepResult result(Step step, String problem, long spacedP50, long spacedP99, double lostBurst,
                              double idleRequestsPerMinute) {
         return new StepResult(step, "technique " + step.number, 100, problem, 100, 84,
