@@ -42,7 +42,7 @@ final class Report {
                 r -> r.losses().spacedPerSubscriber() == 0);
         row("lost per subscriber: burst of " + StepRun.BURST_ITEMS, r -> decimal(r.losses().burstPerSubscriber(), 2), "0",
                 r -> r.losses().burstPerSubscriber() == 0);
-        row("duplicated / out of order (all subscribers)", r -> r.losses().duplicates() + " / " + r.losses().outOfOrder(),
+        row("duplicated / out of order (all subscribers)", r -> count(r.losses().duplicates()) + " / " + count(r.losses().outOfOrder()),
                 "0 / 0", r -> r.losses().duplicates() + r.losses().outOfOrder() == 0);
         row("HTTP requests per delivered item", r -> decimal(r.requests().perItem(), 2), "≤ 1",
                 r -> r.requests().perItem() <= 1);
@@ -56,13 +56,14 @@ final class Report {
         row("POST answered: p50 (spaced items) / max (all)", r -> decimal(r.posts().p50Millis(), 1) + " / "
                         + decimal(r.posts().maxMillis(), 1) + " ms", "p50 < 10 ms, max < 50 ms",
                 r -> r.posts().p50Millis() < 10 && r.posts().maxMillis() < 50);
-        row("server peak RSS (step 4: with nginx)", r -> r.memory().peakRssMb() + " MB", "< 150 MB",
+        row("server peak RSS (step 4: with nginx)", r -> r.memory().peakRssMb() < 0 ? "n/a"
+                : r.memory().peakRssMb() + " MB", "< 150 MB",
                 r -> r.memory().peakRssMb() < 150);
         row("server heap used, most of 3 samples", r -> r.memory().heapUsedMb() < 0 ? "n/a"
                 : r.memory().heapUsedMb() + " MB", "", null);
-        row("failed connects / closed between answers / broken / not 200", r -> r.troubles().failedConnects() + " / "
-                        + r.troubles().closedBetweenAnswers() + " / " + r.troubles().brokenAnswers() + " / "
-                        + r.troubles().errorAnswers(), "0 / 0 / 0 / 0", r -> r.troubles().total() == 0);
+        row("failed connects / closed between answers / broken / not 200", r -> count(r.troubles().failedConnects()) + " / "
+                        + count(r.troubles().closedBetweenAnswers()) + " / " + count(r.troubles().brokenAnswers())
+                        + " / " + count(r.troubles().errorAnswers()), "0 / 0 / 0 / 0", r -> r.troubles().total() == 0);
         row("subscribers' busiest: selector thread / process (% of a core)", r -> decimal(r.generator().selectorPercent(), 0)
                         + " / " + decimal(r.generator().processPercent(), 0) + " %"
                         + (r.generator().saturated() ? " saturated" : ""),
@@ -100,6 +101,11 @@ final class Report {
     /** n/a for -1, which stands for a figure that could not be measured. */
     static String millis(long value) {
         return value < 0 ? "n/a" : number(value) + " ms";
+    }
+
+    /** A count as it is, or n/a where nothing was measured (a run that failed). */
+    static String count(long value) {
+        return value < 0 ? "n/a" : String.valueOf(value);
     }
 
     static String number(long value) {

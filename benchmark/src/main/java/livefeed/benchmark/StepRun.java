@@ -163,11 +163,12 @@ final class StepRun {
                 idle.serverCpuMillis() * 100 / idle.wallMillis());
     }
 
-    /** The POSTs' p50 among the spaced items, and the slowest of all. */
+    /** The POSTs' p50 among the spaced items, and the slowest of all; not measured where none was answered. */
     private static StepResult.Posts posts(Stats spacedMicros, Stats burstMicros) {
         return new StepResult.Posts(
                 spacedMicros.count() == 0 ? StepResult.NOT_MEASURED : spacedMicros.percentile(50) / 1000.0,
-                Math.max(spacedMicros.percentile(100), burstMicros.percentile(100)) / 1000.0);
+                spacedMicros.count() + burstMicros.count() == 0 ? StepResult.NOT_MEASURED
+                        : Math.max(spacedMicros.percentile(100), burstMicros.percentile(100)) / 1000.0);
     }
 
     /** The generator's busiest phase, and the time others took on the server's core while measuring. */
