@@ -96,7 +96,7 @@ final class Chart {
                 svg.append(text(x + (bar - 2) / 2, bottom - height - 3, "middle", 10, value < 0 ? "n/a" : label(value)));
             }
             svg.append(text(groupLeft + (group - 12) / 2, bottom + 16, "middle", 11,
-                    "step " + results.get(step).step().number));
+                    results.get(step).step().label()));
             if (!results.get(step).held()) { // its figures are those of a server past its limits: see the table
                 svg.append(text(groupLeft + (group - 12) / 2, bottom + 29, "middle", 10, "did not hold")
                         .replace("<text ", "<text fill=\"#b00\" "));

@@ -80,7 +80,7 @@ final class Report {
         StringBuilder text = new StringBuilder(title).append("\n\n");
         notes.forEach(note -> text.append(note).append("\n"));
         text.append("\n| figure |");
-        results.forEach(r -> text.append(" step ").append(r.step().number).append(" |"));
+        results.forEach(r -> text.append(' ').append(r.step().label()).append(" |"));
         text.append(" step 3's target |\n|---|");
         results.forEach(r -> text.append("---|"));
         text.append("---|\n");

@@ -49,6 +49,11 @@ enum Step {
         throw new IllegalArgumentException("there is no step " + number + ": the steps are 1 to " + values().length);
     }
 
+    /** Its name in the table's header and under its bars. */
+    String label() {
+        return "step " + number;
+    }
+
     String technique(long pollEveryMillis) {
         return String.format(technique, pollEveryMillis / 1000.0).replace(".0 s", " s");
     }
