@@ -10,14 +10,14 @@ import java.util.Random;
  */
 final class RetryDelay {
 
-    static final long FIRST_MILLIS = 1000;
-    static final long CEILING_MILLIS = 30_000;
+    static final long BASE_MILLIS = 1000; // the page's RETRY_BASE_MS
+    static final long CAP_MILLIS = 30_000; // the page's RETRY_CAP_MS
 
     private final Random random = new Random(1);
 
     /** The delay after this many failures in a row (1 for the first), in ns. */
     long nanos(int failures) {
-        long ceilingMillis = Math.min(CEILING_MILLIS, FIRST_MILLIS << Math.min(failures - 1, 5));
+        long ceilingMillis = Math.min(CAP_MILLIS, BASE_MILLIS << Math.min(failures - 1, 5));
         return Math.round(ceilingMillis * (0.5 + random.nextDouble() / 2)) * 1_000_000;
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import livefeed.NginxBinary;
+
 /**
  * Runs every step's server in turn under the same load and prints them side by side: N subscribers
  * that follow the feed the way that step's page does, M items one every interval, a burst of 10,
@@ -51,8 +53,8 @@ public final class StepsBenchmark {
                 throw new IllegalStateException(root.relativize(step.classes(root)) + " is missing: run"
                         + " mvn -q -pl benchmark compile first (benchmark/run.sh does)");
             }
-            if (step.behindNginx() && !Nginx.installed()) {
-                notes.add("Step " + step.number + " was not run: nginx is not installed (sudo apt-get install -y nginx).");
+            if (step.behindNginx() && NginxBinary.find().isEmpty()) {
+                notes.add("Step " + step.number + " was not run: " + NginxBinary.INSTALL_HINT + ".");
                 continue;
             }
             System.err.printf("step %d: %s, %,d subscribers...%n", step.number, step.technique(options.pollEveryMillis()),

@@ -39,12 +39,22 @@ class RetryDelayTest {
     @Test
     void usesThePagesOwnNumbers() throws IOException {
         String page = Files.readString(FEED_PAGE_JS);
-        Matcher ceiling = Pattern.compile("function retryDelay\\(failures\\) \\{\\s*const ceiling = Math\\.min\\(([0-9_]+),"
-                + " ([0-9_]+) \\* 2 \\*\\* Math\\.max\\(0, failures - 1\\)\\);\\s*return Math\\.round\\(ceiling"
-                + " \\* \\(0\\.5 \\+ Math\\.random\\(\\) / 2\\)\\);").matcher(page);
 
-        assertThat(ceiling.find()).as("%s's retryDelay reads as it did when RetryDelay copied it", FEED_PAGE_JS).isTrue();
-        assertThat(Long.parseLong(ceiling.group(1).replace("_", ""))).isEqualTo(RetryDelay.CEILING_MILLIS);
-        assertThat(Long.parseLong(ceiling.group(2).replace("_", ""))).isEqualTo(RetryDelay.FIRST_MILLIS);
+        assertThat(constant(page, "RETRY_BASE_MS"))
+                .as("RetryDelay.BASE_MILLIS and RETRY_BASE_MS in feed-page.js are one policy: change both")
+                .isEqualTo(RetryDelay.BASE_MILLIS);
+        assertThat(constant(page, "RETRY_CAP_MS"))
+                .as("RetryDelay.CAP_MILLIS and RETRY_CAP_MS in feed-page.js are one policy: change both")
+                .isEqualTo(RetryDelay.CAP_MILLIS);
+        assertThat(page).as("feed-page.js's retryDelay doubles and jitters as RetryDelay does: change both")
+                .contains("Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, failures - 1))")
+                .contains("Math.round(ceiling * (0.5 + Math.random() / 2))");
+    }
+
+    /** "const NAME = 30_000;" in the script. */
+    private static long constant(String script, String name) {
+        Matcher value = Pattern.compile("const " + name + " = ([0-9_]+);").matcher(script);
+        assertThat(value.find()).as("a line 'const %s = <milliseconds>;' in %s", name, FEED_PAGE_JS).isTrue();
+        return Long.parseLong(value.group(1).replace("_", ""));
     }
 }

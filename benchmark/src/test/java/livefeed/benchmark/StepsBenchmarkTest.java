@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import livefeed.NginxBinary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -94,15 +95,15 @@ class StepsBenchmarkTest {
 
     @Test
     void runsStep4WhenNginxIsInstalled() {
-        assumeTrue(nginxInstalled(), "skipped: nginx is not installed (sudo apt-get install -y nginx)");
+        assumeTrue(nginxInstalled(), "skipped: " + NginxBinary.INSTALL_HINT);
         assertThat(csvByStep).containsKey(4);
         assertThat(table).contains("| step 4 |");
     }
 
     private static boolean nginxInstalled() {
-        boolean installed = Nginx.installed();
+        boolean installed = NginxBinary.find().isPresent();
         if (!installed && System.getenv("CI") != null) {
-            fail("CI is set, so the benchmark must run step 4 too, but nginx is not installed: sudo apt-get install -y nginx");
+            fail("CI is set, so the benchmark must run step 4 too, but " + NginxBinary.INSTALL_HINT);
         }
         return installed;
     }
