@@ -103,8 +103,11 @@ const FeedPage = (() => {
   // client then comes back at the same moment, and keeps doing so in lockstep,
   // hammering the server all at once. A delay that grows with each failure and
   // is randomised spreads the clients out.
+  // The console client of step 3 waits the same (RetryDelay.java; a test compares them).
+  const RETRY_BASE_MS = 1000;
+  const RETRY_CAP_MS = 30_000;
   function retryDelay(failures) {
-    const ceiling = Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
+    const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, failures - 1));
     return Math.round(ceiling * (0.5 + Math.random() / 2)); // factor in [0.5, 1)
   }
 

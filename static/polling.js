@@ -11,7 +11,7 @@ const REQUEST_TIMEOUT_MS = 5000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function pollForever() {
-  FeedPage.setTechnique("polling every 2 s");
+  FeedPage.setTechnique(`polling every ${POLL_INTERVAL_MS / 1000} s`);
   let cursor = 0; // largest id seen so far
   let failures = 0;
 

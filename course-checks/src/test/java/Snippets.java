@@ -36,6 +36,8 @@ final class Snippets {
     private static final Pattern PATH_LINE = Pattern.compile("^`[\\w./-]+\\.(java|js|xml|template)`$");
     /** Code in these languages is always quoted from a source, so its block needs a marker. */
     private static final Set<String> QUOTED_LANGUAGES = Set.of("java", "js", "nginx", "xml");
+    /** Diagrams are drawn in the tutorial itself, not quoted from a source: no marker, nothing to compare. */
+    static final Set<String> DRAWN_LANGUAGES = Set.of("mermaid");
     private static final Set<String> SOURCE_EXTENSIONS = Set.of("java", "js", "xml", "template", "html", "css");
     /** Build output, version control, and this module, whose tests spell markers out in strings. */
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", ".git", ".idea", ".vscode", "node_modules",
@@ -60,6 +62,11 @@ final class Snippets {
 
     /** Reads every source under root and root/tutorial.md. */
     static Snippets read(Path root) {
+        return read(root, root.resolve("tutorial.md"));
+    }
+
+    /** Reads every source under root, and the quotes of the given tutorial. */
+    static Snippets read(Path root, Path tutorial) {
         Snippets snippets = new Snippets(root);
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile)
@@ -70,7 +77,7 @@ final class Snippets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        snippets.readQuotes(root.resolve("tutorial.md"));
+        snippets.readQuotes(tutorial);
         return snippets;
     }
 
@@ -157,6 +164,8 @@ final class Snippets {
                     if (previous >= 0 && PATH_LINE.matcher(lines.get(previous)).matches()) {
                         problems.add("tutorial.md:" + number + ": this block names its file in a plain line above it;"
                                 + " quote a tagged region instead: <!-- snippet: path#tag -->");
+                    } else if (DRAWN_LANGUAGES.contains(fence.group(1))) {
+                        // A diagram (see DRAWN_LANGUAGES): nothing to check against a source.
                     } else if (QUOTED_LANGUAGES.contains(fence.group(1))) {
                         problems.add("tutorial.md:" + number + ": a ```" + fence.group(1) + " block quotes code, so it"
                                 + " needs a <!-- snippet: path#tag --> marker above it");
@@ -167,6 +176,13 @@ final class Snippets {
             }
             String file = marker.group(1);
             int open = nextNonBlank(lines, i);
+            if (open >= 0 && FENCE.matcher(lines.get(open)).matches()
+                    && DRAWN_LANGUAGES.contains(FENCE.matcher(lines.get(open)).replaceAll("$1"))) {
+                problems.add("tutorial.md:" + number + ": a ```" + FENCE.matcher(lines.get(open)).replaceAll("$1")
+                        + " block is a diagram drawn here, not a quote: remove the snippet marker above it");
+                i = closingFence(lines, open);
+                continue;
+            }
             if (open < 0 || !FENCE.matcher(lines.get(open)).matches() || FENCE.matcher(lines.get(open)).replaceAll("$1").isEmpty()) {
                 problems.add("tutorial.md:" + number + ": the marker for " + file + "#" + marker.group(2)
                         + " must be followed by a code block with its language, such as ```java");

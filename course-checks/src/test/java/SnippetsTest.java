@@ -1,6 +1,9 @@
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +92,30 @@ class SnippetsTest {
     @Test
     void theTutorialQuotesCode() {
         assertThat(snippets.quotes).as("quotes found in tutorial.md").hasSizeGreaterThan(20);
+    }
+
+    /** A ```mermaid block is a diagram drawn in the tutorial: it needs no marker and is compared with nothing. */
+    @Test
+    void aMermaidDiagramIsDrawnNotQuoted(@TempDir Path folder) throws IOException {
+        Path tutorial = Files.writeString(folder.resolve("tutorial.md"), String.join("\n",
+                "```mermaid", "sequenceDiagram", "    page->>server: GET /real_time_feed", "```", ""));
+
+        Snippets read = Snippets.read(folder, tutorial);
+
+        assertThat(read.problems).isEmpty();
+        assertThat(read.quotes).isEmpty();
+    }
+
+    @Test
+    void aSnippetMarkerAboveADiagramIsAMistake(@TempDir Path folder) throws IOException {
+        Path tutorial = Files.writeString(folder.resolve("tutorial.md"), String.join("\n",
+                "<!-- snippet: static/index.html#page -->", "", "```mermaid", "sequenceDiagram", "```", ""));
+
+        Snippets read = Snippets.read(folder, tutorial);
+
+        assertThat(read.problems).singleElement().asString()
+                .contains("tutorial.md:1").contains("a diagram drawn here, not a quote");
+        assertThat(read.quotes).isEmpty();
     }
 
     private static String firstDifference(Snippets.Quote quote, Snippets.Region region) {

@@ -108,8 +108,10 @@ class FeedTest {
     void refusesOtherMethodsWith405AndAllow(String method) {
         HttpResponse<String> response = server.http().method(method, "/real_time_feed");
 
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(response.statusCode()).as("only GET and HEAD read the feed: other methods get 405").isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow"))
+                .as("a 405 must say which methods are allowed, in an Allow header")
+                .hasValue("GET, HEAD");
         assertThat(response.body()).isEqualTo("{\"error\":\"use GET to read the feed\"}");
     }
 
@@ -143,5 +145,10 @@ class FeedTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(response.body()).isEqualTo("{\"error\":\"nothing here: try / for the live feed or /admin.html\"}");
+    }
+
+    @Test
+    void thePageLoadsThePollingScript() {
+        assertThat(FeedServer.CLIENT_SCRIPT).as("the script that /client.js serves in step 1").isEqualTo("polling.js");
     }
 }

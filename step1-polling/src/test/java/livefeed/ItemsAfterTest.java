@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** Feed.itemsAfter on its own, without a server: the items a GET with that since gets. */
 class ItemsAfterTest {
@@ -38,8 +39,12 @@ class ItemsAfterTest {
 
         assertThat(ids(feed.itemsAfter(1))).containsExactly(2L, 3L);
         assertThat(ids(feed.itemsAfter(2))).containsExactly(3L);
-        assertThat(feed.itemsAfter(3)).as("caught up").isEmpty();
-        assertThat(feed.itemsAfter(999_999_999_999L)).as("a since larger than any id").isEmpty();
+        assertThat(feed.itemsAfter(3)).as("a since equal to the last id: caught up, nothing newer").isEmpty();
+        assertThatCode(() -> feed.itemsAfter(999_999_999_999L))
+                .as("a since larger than any id must give an empty list, not an exception:"
+                        + " compare it with the number of items before you cut the list (cast to int, it is negative)")
+                .doesNotThrowAnyException();
+        assertThat(feed.itemsAfter(999_999_999_999L)).as("a since larger than any id gives nothing").isEmpty();
     }
 
     @Test

@@ -11,11 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A test client for a running server: real HTTP on loopback, never through a proxy. */
+/**
+ * A test client for a running server, or for nginx in front of one: real HTTP on loopback, never
+ * through a system proxy. The same file in every step; the Basic-auth helpers are for step 4.
+ */
 final class Http {
 
     static final String FORM = "application/x-www-form-urlencoded";
@@ -57,6 +61,26 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** As the admin page does once the browser has asked for the password. */
+    HttpResponse<String> publishAs(String user, String password, String formBody) {
+        return send(request("/send_feed_item")
+                .header("Content-Type", FORM)
+                .header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)));
+    }
+
+    HttpResponse<String> getAs(String user, String password, String pathAndQuery) {
+        return send(request(pathAndQuery).header("Authorization", basic(user, password)).GET());
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String header, String value) {
+        return send(request(pathAndQuery).header(header, value).GET());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * Sends bytes exactly as given, for requests HttpClient would tidy up (odd paths, a false
      * Content-Length), and returns the answer as text: its head and a body of Content-Length bytes.
@@ -83,6 +107,10 @@ final class Http {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    int port() {
+        return base.getPort();
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** Unit tests of the capped backlog: what it keeps, what it drops, and what since finds. */
 class BacklogTest {
@@ -78,7 +79,12 @@ class BacklogTest {
 
         List<Long> expectedIds = expected.isBlank() ? List.of()
                 : java.util.Arrays.stream(expected.split(" ")).map(Long::valueOf).toList();
-        assertThat(ids(backlog.itemsAfter(since))).containsExactlyElementsOf(expectedIds);
+        assertThatCode(() -> backlog.itemsAfter(since))
+                .as("itemsAfter(" + since + ") must answer, never throw: a since past the newest id gives an empty list")
+                .doesNotThrowAnyException();
+        assertThat(ids(backlog.itemsAfter(since)))
+                .as("the kept items with an id greater than " + since + ", oldest first")
+                .containsExactlyElementsOf(expectedIds);
     }
 
     @Test

@@ -7,20 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real nginx, run as a child process with its own config and prefix folder: it needs no root
  * and touches no system file. Start it, stop it; if it cannot start, the message says why.
+ * NginxBinary finds the program.
  */
 final class Nginx {
-
-    static final String INSTALL_HINT = "nginx is not installed: sudo apt-get install -y nginx (Debian, Ubuntu)"
-            + " or brew install nginx (macOS)";
-    private static final List<String> USUAL_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
-            "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
 
     private final Path binary;
     private final Process process;
@@ -30,17 +24,6 @@ final class Nginx {
         this.binary = binary;
         this.process = process;
         this.workDir = workDir;
-    }
-
-    /** The nginx program: on the PATH, or in one of the places packages put it (often not on a user's PATH). */
-    static Optional<Path> find() {
-        Stream<String> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> dir + "/nginx");
-        return Stream.concat(onPath, USUAL_PLACES.stream())
-                .map(Path::of)
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     /** Writes the config, has nginx check it (nginx -t), then starts nginx and waits until it listens. */

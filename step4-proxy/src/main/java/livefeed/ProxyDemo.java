@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,8 +15,10 @@ import java.util.Map;
  */
 public final class ProxyDemo {
 
-    static final String USAGE = "options: --nginx-port N (default 8080), --port N (the feed server, default 8001),"
-            + " --poll-timeout SECONDS, --backlog N, --max-waiting N (passed on to the feed server)";
+    static final String USAGE = "options: --nginx-port N (default 8080); --port N, --poll-timeout SECONDS, --backlog N,"
+            + " --max-waiting N: passed on to the feed server, which keeps its own defaults for those not given";
+    /** The feed server's own options, which the demo passes on as they are. */
+    private static final List<String> FEED_SERVER_FLAGS = List.of("--port", "--poll-timeout", "--backlog", "--max-waiting");
 
     private final FeedServer feedServer;
     private final Nginx nginx;
@@ -36,9 +40,9 @@ public final class ProxyDemo {
             fail(2, e.getMessage() + "\n" + USAGE);
             return;
         }
-        Path binary = Nginx.find().orElse(null);
+        Path binary = NginxBinary.find().orElse(null);
         if (binary == null) {
-            fail(1, Nginx.INSTALL_HINT);
+            fail(1, NginxBinary.INSTALL_HINT);
             return;
         }
         // tag::admin-password[]
@@ -111,13 +115,15 @@ public final class ProxyDemo {
     }
 
     // tag::feed-server-on-loopback-only[]
-    /** The feed server listens on loopback only: nginx is the one door to it. */
+    /** The feed server listens on loopback only: nginx is the one door to it. Its other settings keep its own defaults. */
     private static String[] feedServerArgs(Map<String, String> flags) {
-        return new String[] {"--host", "127.0.0.1",
-            "--port", flags.getOrDefault("--port", "8001"),
-            "--poll-timeout", flags.getOrDefault("--poll-timeout", "30"),
-            "--backlog", flags.getOrDefault("--backlog", "20"),
-            "--max-waiting", flags.getOrDefault("--max-waiting", "10000")};
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1"));
+        for (String flag : FEED_SERVER_FLAGS) {
+            if (flags.containsKey(flag)) {
+                args.addAll(List.of(flag, flags.get(flag)));
+            }
+        }
+        return args.toArray(String[]::new);
     }
     // end::feed-server-on-loopback-only[]
 

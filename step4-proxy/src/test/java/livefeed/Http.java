@@ -16,7 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A test client for a running server or nginx: real HTTP on loopback, never through a system proxy. */
+/**
+ * A test client for a running server, or for nginx in front of one: real HTTP on loopback, never
+ * through a system proxy. The same file in every step; the Basic-auth helpers are for step 4.
+ */
 final class Http {
 
     static final String FORM = "application/x-www-form-urlencoded";

@@ -69,7 +69,7 @@ class NginxConfigTest {
 
         assertThat(poll).as("the feed server answers [] before nginx gives up with 504").isLessThan(nginxRead);
         assertThat(nginxRead).as("nginx answers 504 before the page gives up on its own").isLessThan(page);
-        assertThat(page).as("the page and FeedClient give up at the same time").isEqualTo(NginxConfig.CLIENT_TIMEOUT);
+        assertThat(page).as("the page gives up after CLIENT_TIMEOUT: NginxConfig.CLIENT_TIMEOUT and REQUEST_TIMEOUT_MS in cursor-polling.js are one policy").isEqualTo(NginxConfig.CLIENT_TIMEOUT);
     }
 
     @Test

@@ -35,11 +35,11 @@ final class Chart {
     String svg() {
         List<Panel> panels = List.of(
                 new Panel("Delivery latency, spaced items (ms, log scale)", List.of("p50", "p99"),
-                        values(r -> r.spacedP50(), r -> r.spacedP99()), true, 0),
+                        values(r -> r.spaced().p50(), r -> r.spaced().p99()), true, 0),
                 new Panel("Requests per minute per subscriber, idle", List.of(),
-                        values(r -> r.idleRequestsPerMinute()), false, 0),
+                        values(r -> r.requests().idlePerMinute()), false, 0),
                 new Panel("Items lost per subscriber, burst of " + StepRun.BURST_ITEMS, List.of(),
-                        values(r -> r.lostBurstPerSubscriber()), false, StepRun.BURST_ITEMS));
+                        values(r -> r.losses().burstPerSubscriber()), false, StepRun.BURST_ITEMS));
         int width = PANEL_WIDTH * panels.size();
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\""
                 + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
@@ -96,7 +96,7 @@ final class Chart {
                 svg.append(text(x + (bar - 2) / 2, bottom - height - 3, "middle", 10, value < 0 ? "n/a" : label(value)));
             }
             svg.append(text(groupLeft + (group - 12) / 2, bottom + 16, "middle", 11,
-                    "step " + results.get(step).step().number));
+                    results.get(step).step().label()));
             if (!results.get(step).held()) { // its figures are those of a server past its limits: see the table
                 svg.append(text(groupLeft + (group - 12) / 2, bottom + 29, "middle", 10, "did not hold")
                         .replace("<text ", "<text fill=\"#b00\" "));

@@ -49,7 +49,7 @@ final class Publisher {
             if (response.status() != 200) {
                 throw new IOException("publishing answered " + response.status() + ": " + response.body());
             }
-            return Subscribers.idsAndTimestamps(response.body())[0];
+            return ItemJson.idsAndTimestamps(response.body())[0];
         }
     }
 }

@@ -30,7 +30,7 @@ final class ServerProcess implements AutoCloseable {
         this.address = new InetSocketAddress("127.0.0.1", port);
     }
 
-    /** Starts the step's main from its module's classes, in the repository root; its errors go to log. */
+    /** Starts the step's main from its classes, in the repository root; its errors go to log. */
     static ServerProcess start(Path root, Step step, List<String> jvmArgs, List<String> args, Map<String, String> env,
                                Path log) throws Exception {
         List<String> command = new ArrayList<>();
@@ -41,7 +41,7 @@ final class ServerProcess implements AutoCloseable {
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", root.resolve(step.module).resolve("target/classes").toString(), step.mainClass));
+        command.addAll(List.of("-cp", step.classes(root).toString(), step.mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectError(log.toFile());
         builder.environment().putAll(env);

@@ -1,43 +1,87 @@
 package livefeed.benchmark;
 
 /**
- * What one step measured, as plain numbers (-1 where a figure could not be had). Immutable: the
- * run builds it once, the report and the chart only read it.
+ * What one step measured, in a few small records, each computed by its own method of StepRun.
+ * Immutable: the run builds it once, the report and the chart only read it. A figure that could not
+ * be had is NOT_MEASURED (the table says n/a, the CSV -1); a run that failed measured nothing at all.
  *
  * @param problem why the step could not hold N subscribers, or null if it did
  */
-record StepResult(
-        Step step, String technique, int subscribers, String problem,
-        int connected, long connectMillis,
-        long spacedP50, long spacedP99, long spacedMax,
-        long burstP50, long burstP99, long burstMax,
-        double lostSpacedPerSubscriber, double lostBurstPerSubscriber, long duplicates, long outOfOrder,
-        double requestsPerItem, double idleRequestsPerMinute, double idleSeconds,
-        double serverCpuSeconds, double serverCpuPercent, double cpuMicrosPerItem, double idleCpuPercent,
-        double postP50Millis, double postMaxMillis,
-        long peakRssMb, long heapUsedMb,
-        int failedConnects, int closedBetweenAnswers, int brokenAnswers, int errorAnswers,
-        double selectorPercent, double generatorPercent, long otherCpu0Percent) {
+record StepResult(Step step, String technique, int subscribers, String problem, Connecting connecting,
+                  Latency spaced, Latency burst, Losses losses, Requests requests, ServerCpu serverCpu, Posts posts,
+                  Memory memory, Troubles troubles, Generator generator) {
 
-    /** Above this, the subscribers' one thread may have been slower than the server: its figures are suspect. */
-    static final double SATURATED_PERCENT = 90;
+    /** A figure that could not be measured: no item delivered, no POST answered, no jstat. */
+    static final int NOT_MEASURED = -1;
 
-    /** A step whose run failed: its reason, and no figures (-1, shown as n/a or -). */
+    /** How many subscribers connected, and how long after the start the last one did. */
+    record Connecting(int connected, long allConnectedMillis) {
+        static final Connecting NOTHING = new Connecting(0, NOT_MEASURED);
+    }
+
+    /** Delivery latency of a set of items, all subscribers together, in ms. */
+    record Latency(long p50, long p99, long max) {
+        static final Latency NOTHING = new Latency(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED);
+
+        static Latency of(Stats millis) {
+            return new Latency(millis.percentile(50), millis.percentile(99), millis.percentile(100));
+        }
+    }
+
+    /** Items that never arrived, per subscriber; and arrivals counted twice or after a larger id, all subscribers. */
+    record Losses(double spacedPerSubscriber, double burstPerSubscriber, long duplicates, long outOfOrder) {
+        static final Losses NOTHING = new Losses(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED);
+    }
+
+    /** HTTP requests per delivered item, and how often a subscriber asks while nothing is published. */
+    record Requests(double perItem, double idlePerMinute, double idleSeconds) {
+        static final Requests NOTHING = new Requests(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED);
+    }
+
+    /** The server's CPU time in the measured phase, per delivered item, and while idle. */
+    record ServerCpu(double seconds, double percent, double microsPerItem, double idlePercent) {
+        static final ServerCpu NOTHING = new ServerCpu(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED);
+    }
+
+    /** How long publishing took, from connect to answer. */
+    record Posts(double p50Millis, double maxMillis) {
+        static final Posts NOTHING = new Posts(NOT_MEASURED, NOT_MEASURED);
+    }
+
+    /** The server's peak resident memory (with nginx for step 4), and the most heap it used. */
+    record Memory(long peakRssMb, long heapUsedMb) {
+        static final Memory NOTHING = new Memory(NOT_MEASURED, NOT_MEASURED);
+    }
+
+    /** What went wrong on the subscribers' connections. */
+    record Troubles(int failedConnects, int closedBetweenAnswers, int brokenAnswers, int errorAnswers) {
+        static final Troubles NOTHING = new Troubles(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, NOT_MEASURED);
+
+        int total() {
+            return failedConnects + closedBetweenAnswers + brokenAnswers + errorAnswers;
+        }
+    }
+
+    /** How busy the load generator was (% of a core), and what else ran on the server's core (% of wall time). */
+    record Generator(double selectorPercent, double processPercent, long otherCpu0Percent) {
+        static final Generator NOTHING = new Generator(NOT_MEASURED, NOT_MEASURED, 0);
+
+        /** Above this, the subscribers' one thread may have been slower than the server: its figures are suspect. */
+        static final double SATURATED_PERCENT = 90;
+
+        boolean saturated() {
+            return selectorPercent > SATURATED_PERCENT || processPercent > SATURATED_PERCENT;
+        }
+    }
+
+    /** A step whose run failed: its reason, and nothing measured. */
     static StepResult failed(Step step, String technique, int subscribers, String problem) {
-        return new StepResult(step, technique, subscribers, problem, 0, -1,
-                -1, -1, -1, -1, -1, -1, // latencies
-                -1, -1, -1, -1, // losses
-                -1, -1, -1, -1, -1, -1, -1, // requests and CPU
-                -1, -1, -1, -1, // POST and memory
-                -1, -1, -1, -1, // connection problems
-                -1, -1, 0);
+        return new StepResult(step, technique, subscribers, problem, Connecting.NOTHING, Latency.NOTHING,
+                Latency.NOTHING, Losses.NOTHING, Requests.NOTHING, ServerCpu.NOTHING, Posts.NOTHING, Memory.NOTHING,
+                Troubles.NOTHING, Generator.NOTHING);
     }
 
     boolean held() {
         return problem == null;
-    }
-
-    boolean generatorSaturated() {
-        return selectorPercent > SATURATED_PERCENT || generatorPercent > SATURATED_PERCENT;
     }
 }

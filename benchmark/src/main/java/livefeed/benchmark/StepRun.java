@@ -17,15 +17,43 @@ final class StepRun {
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
     private static final long QUIET_MILLIS = 1000;
 
-    /** What is read just before and just after a phase. */
+    /** What is read at the start and at the end of a phase. */
     private record Sample(long wallMillis, long serverCpuMillis, long generatorCpuMillis, long selectorCpuNanos,
                           long requests, long delivered, long cpu0BusyMillis) {
+    }
+
+    /** A phase: the samples at its start and at its end. */
+    private record Phase(Sample start, Sample end) {
+        double wallMillis() {
+            return end.wallMillis - start.wallMillis;
+        }
+
+        long serverCpuMillis() {
+            return end.serverCpuMillis - start.serverCpuMillis;
+        }
+
+        long delivered() {
+            return end.delivered - start.delivered;
+        }
+
+        double selectorPercent() {
+            return busy(start.selectorCpuNanos / 1e6, end.selectorCpuNanos / 1e6);
+        }
+
+        double generatorPercent() {
+            return busy(start.generatorCpuMillis, end.generatorCpuMillis);
+        }
+
+        private double busy(double startMillis, double endMillis) {
+            return (endMillis - startMillis) * 100 / wallMillis();
+        }
     }
 
     private final Step step;
     private final BenchmarkOptions options;
     private final ServerProcess server;
     private final Subscribers subscribers;
+    private final Deliveries deliveries;
     private final Publisher publisher;
     private final long deliveryLimitMillis;
     private int failedPosts;
@@ -35,19 +63,20 @@ final class StepRun {
         this.step = step;
         this.options = options;
         this.server = server;
-        int lastId = options.warmUpItems() + options.items() + BURST_ITEMS;
         long pollEvery = step.longPolling ? 0 : options.pollEveryMillis();
-        subscribers = new Subscribers(server.address(), options.clients(), lastId, step.cursor, pollEvery);
-        publisher = new Publisher(server.address(), step == Step.STEP_4 ? adminPassword : null);
+        subscribers = new Subscribers(server.address(), options.clients(), lastId(), step.newSubscriber, pollEvery);
+        deliveries = subscribers.deliveries();
+        publisher = new Publisher(server.address(), step.behindNginx() ? adminPassword : null);
         deliveryLimitMillis = Math.max(15_000, 3 * pollEvery);
     }
 
+    /** The phases in turn, then each part of the result from what they measured. */
     StepResult run() throws Exception {
         int n = options.clients();
         long start = System.currentTimeMillis();
         subscribers.start();
         boolean allConnected = waitUntil(() -> subscribers.connected == n, CONNECT_LIMIT.toMillis());
-        long connectMillis = allConnected ? subscribers.lastConnectedAtMillis - start : -1;
+        long connectMillis = allConnected ? subscribers.lastConnectedAtMillis - start : StepResult.NOT_MEASURED;
         publishSpaced("warm-up-", options.warmUpItems(), new Stats()); // unmeasured: the server's JIT compiles meanwhile
         long heapUsedMb = server.heapUsedMb(); // jstat, three times: after warming up, after measuring, after idling
 
@@ -63,65 +92,96 @@ final class StepRun {
         Sample after = sample();
         heapUsedMb = Math.max(heapUsedMb, server.heapUsedMb());
 
-        Sample idleBefore = after;
         subscribers.timingGaps = true;
         Thread.sleep(idleMillis(step, options));
         subscribers.timingGaps = false;
-        Sample idleAfter = sample();
+        Phase measured = new Phase(before, after);
+        Phase idle = new Phase(after, sample());
         long peakRssMb = server.peakRssKb() / 1024;
         heapUsedMb = Math.max(heapUsedMb, server.heapUsedMb());
         subscribers.stop();
 
-        List<Long> measured = new ArrayList<>(spaced);
-        measured.addAll(burst);
+        List<Long> all = new ArrayList<>(spaced);
+        all.addAll(burst);
+        return new StepResult(step, step.technique(options.pollEveryMillis()), n, problem(allConnected, all),
+                new StepResult.Connecting(subscribers.connected, connectMillis),
+                StepResult.Latency.of(deliveries.latencies(spaced)), StepResult.Latency.of(deliveries.latencies(burst)),
+                losses(spaced, burst), requests(measured, idle), serverCpu(measured, idle),
+                posts(spacedPosts, burstPosts), new StepResult.Memory(peakRssMb, heapUsedMb), subscribers.troubles(),
+                generator(measured, idle));
+    }
+
+    /** Why the step did not hold N subscribers, or null if it did. */
+    private String problem(boolean allConnected, List<Long> measured) {
+        int n = options.clients();
         List<String> problems = new ArrayList<>();
         if (!allConnected) {
             problems.add("only " + subscribers.connected + " of " + n + " connected within " + CONNECT_LIMIT.toSeconds() + " s");
         }
         if (failedPosts > 0) {
-            problems.add(failedPosts + " of " + (options.warmUpItems() + options.items() + BURST_ITEMS)
-                    + " POSTs failed (" + firstPostError + ")");
+            problems.add(failedPosts + " of " + lastId() + " POSTs failed (" + firstPostError + ")");
         }
         if (subscribers.failure != null) {
             problems.add("the subscribers' thread stopped: " + subscribers.failure);
         }
-        if (subscribers.unknownIds > 0) {
-            problems.add(subscribers.unknownIds + " deliveries of items published after the last one counted"
+        if (deliveries.unknownIds() > 0) {
+            problems.add(deliveries.unknownIds() + " deliveries of items published after the last one counted"
                     + " (a POST that failed here went through)");
         }
-        if (subscribers.withNone(measured) > 0) {
-            problems.add(subscribers.withNone(measured) + " of " + n + " subscribers got no item at all");
+        if (deliveries.withNone(measured) > 0) {
+            problems.add(deliveries.withNone(measured) + " of " + n + " subscribers got no item at all");
         }
-        String problem = problems.isEmpty() ? null : String.join("; ", problems);
-        Stats spacedLatency = subscribers.latencies(spaced);
-        Stats burstLatency = subscribers.latencies(burst);
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** Items that never arrived, per subscriber: not measured where no item was published. */
+    private StepResult.Losses losses(List<Long> spaced, List<Long> burst) {
+        int n = options.clients();
+        return new StepResult.Losses(
+                spaced.isEmpty() ? StepResult.NOT_MEASURED : (double) deliveries.lost(spaced) / n,
+                burst.isEmpty() ? StepResult.NOT_MEASURED : (double) deliveries.lost(burst) / n,
+                deliveries.duplicates(), deliveries.outOfOrder());
+    }
+
+    /** Requests per delivered item while measuring; while idle, 60 s over the median time between two requests. */
+    private StepResult.Requests requests(Phase measured, Phase idle) {
+        long delivered = measured.delivered();
         long idleGap = subscribers.idleGaps().percentile(50);
-        long delivered = after.delivered - before.delivered; // -1 below: nothing was measured, shown as n/a
-        double wall = after.wallMillis - before.wallMillis;
-        double idleWall = idleAfter.wallMillis - idleBefore.wallMillis;
-        long serverCpu = after.serverCpuMillis - before.serverCpuMillis;
-        long others = (after.cpu0BusyMillis - before.cpu0BusyMillis) - serverCpu;
-        return new StepResult(step, step.technique(options.pollEveryMillis()), n, problem,
-                subscribers.connected, connectMillis,
-                spacedLatency.percentile(50), spacedLatency.percentile(99), spacedLatency.percentile(100),
-                burstLatency.percentile(50), burstLatency.percentile(99), burstLatency.percentile(100),
-                spaced.isEmpty() ? -1 : (double) subscribers.lost(spaced) / n,
-                burst.isEmpty() ? -1 : (double) subscribers.lost(burst) / n,
-                subscribers.duplicates, subscribers.outOfOrder,
-                delivered == 0 ? -1 : (double) (after.requests - before.requests) / delivered,
-                idleGap <= 0 ? -1 : 60_000.0 / idleGap, idleWall / 1000,
-                serverCpu / 1000.0, serverCpu * 100 / wall, delivered == 0 ? -1 : serverCpu * 1000.0 / delivered,
-                (idleAfter.serverCpuMillis - idleBefore.serverCpuMillis) * 100 / idleWall,
-                spacedPosts.count() == 0 ? -1 : spacedPosts.percentile(50) / 1000.0,
-                Math.max(spacedPosts.percentile(100), burstPosts.percentile(100)) / 1000.0,
-                peakRssMb, heapUsedMb,
-                subscribers.connectFailures, subscribers.closedBetweenAnswers, subscribers.brokenAnswers,
-                subscribers.errorAnswers,
-                Math.max(busy(before.selectorCpuNanos / 1e6, after.selectorCpuNanos / 1e6, wall),
-                        busy(idleBefore.selectorCpuNanos / 1e6, idleAfter.selectorCpuNanos / 1e6, idleWall)),
-                Math.max(busy(before.generatorCpuMillis, after.generatorCpuMillis, wall),
-                        busy(idleBefore.generatorCpuMillis, idleAfter.generatorCpuMillis, idleWall)),
-                Math.max(0, Math.round(others * 100 / wall)));
+        return new StepResult.Requests(
+                delivered == 0 ? StepResult.NOT_MEASURED
+                        : (double) (measured.end().requests - measured.start().requests) / delivered,
+                idleGap <= 0 ? StepResult.NOT_MEASURED : 60_000.0 / idleGap,
+                idle.wallMillis() / 1000);
+    }
+
+    /** The server's CPU while measuring, per delivered item, and while idle. */
+    private static StepResult.ServerCpu serverCpu(Phase measured, Phase idle) {
+        long serverCpu = measured.serverCpuMillis();
+        long delivered = measured.delivered();
+        return new StepResult.ServerCpu(serverCpu / 1000.0, serverCpu * 100 / measured.wallMillis(),
+                delivered == 0 ? StepResult.NOT_MEASURED : serverCpu * 1000.0 / delivered,
+                idle.serverCpuMillis() * 100 / idle.wallMillis());
+    }
+
+    /** The POSTs' p50 among the spaced items, and the slowest of all; not measured where none was answered. */
+    private static StepResult.Posts posts(Stats spacedMicros, Stats burstMicros) {
+        return new StepResult.Posts(
+                spacedMicros.count() == 0 ? StepResult.NOT_MEASURED : spacedMicros.percentile(50) / 1000.0,
+                spacedMicros.count() + burstMicros.count() == 0 ? StepResult.NOT_MEASURED
+                        : Math.max(spacedMicros.percentile(100), burstMicros.percentile(100)) / 1000.0);
+    }
+
+    /** The generator's busiest phase, and the time others took on the server's core while measuring. */
+    private static StepResult.Generator generator(Phase measured, Phase idle) {
+        long others = (measured.end().cpu0BusyMillis - measured.start().cpu0BusyMillis) - measured.serverCpuMillis();
+        return new StepResult.Generator(Math.max(measured.selectorPercent(), idle.selectorPercent()),
+                Math.max(measured.generatorPercent(), idle.generatorPercent()),
+                Math.max(0, Math.round(others * 100 / measured.wallMillis())));
+    }
+
+    /** The id of the last item: the warm-up, the spaced and the burst items, numbered from 1. */
+    private int lastId() {
+        return options.warmUpItems() + options.items() + BURST_ITEMS;
     }
 
     /**
@@ -171,8 +231,8 @@ final class StepRun {
         long id = ids.get(ids.size() - 1);
         long quiet = step.longPolling ? QUIET_MILLIS : options.pollEveryMillis() + QUIET_MILLIS;
         long since = System.currentTimeMillis();
-        waitUntil(() -> subscribers.clientsAt(id) == options.clients()
-                || System.currentTimeMillis() - Math.max(since, subscribers.lastDeliveryMillis) > quiet,
+        waitUntil(() -> deliveries.subscribersAt(id) == options.clients()
+                || System.currentTimeMillis() - Math.max(since, deliveries.lastDeliveryMillis()) > quiet,
                 deliveryLimitMillis);
         if (step.longPolling) {
             Thread.sleep(100); // each subscriber asks again and parks: that poll is part of the cost of an item
@@ -181,11 +241,7 @@ final class StepRun {
 
     private Sample sample() throws Exception {
         return new Sample(System.currentTimeMillis(), server.cpuMillis(), Proc.cpuMillis(ProcessHandle.current().pid()),
-                subscribers.selectorCpuNanos(), subscribers.requests, subscribers.delivered, Proc.cpuBusyMillis("cpu0"));
-    }
-
-    private static double busy(double beforeMillis, double afterMillis, double wallMillis) {
-        return (afterMillis - beforeMillis) * 100 / wallMillis;
+                subscribers.selectorCpuNanos(), subscribers.requests, deliveries.delivered(), Proc.cpuBusyMillis("cpu0"));
     }
 
     private static boolean waitUntil(BooleanSupplier condition, long limitMillis) throws InterruptedException {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import livefeed.NginxBinary;
+
 /**
  * Runs every step's server in turn under the same load and prints them side by side: N subscribers
  * that follow the feed the way that step's page does, M items one every interval, a burst of 10,
@@ -18,8 +20,7 @@ import java.util.UUID;
 public final class StepsBenchmark {
 
     private static final BenchmarkOptions DEFAULTS = BenchmarkOptions.parse();
-    private static final List<String> NGINX_PLACES = List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx",
-            "/usr/local/nginx/sbin/nginx", "/opt/homebrew/bin/nginx", "/usr/local/bin/nginx");
+
 
     private StepsBenchmark() {
     }
@@ -48,12 +49,12 @@ public final class StepsBenchmark {
         notes.add(machine());
         List<StepResult> results = new ArrayList<>();
         for (Step step : options.steps()) {
-            if (!Files.isDirectory(root.resolve(step.module).resolve("target/classes/livefeed"))) {
-                throw new IllegalStateException(step.module + "/target/classes is missing: run mvn -q compile first"
-                        + " (benchmark/run.sh does)");
+            if (!Files.isDirectory(step.classes(root).resolve("livefeed"))) {
+                throw new IllegalStateException(root.relativize(step.classes(root)) + " is missing: run"
+                        + " mvn -q -pl benchmark compile first (benchmark/run.sh does)");
             }
-            if (step == Step.STEP_4 && !nginxInstalled()) {
-                notes.add("Step 4 was not run: nginx is not installed (sudo apt-get install -y nginx).");
+            if (step.behindNginx() && NginxBinary.find().isEmpty()) {
+                notes.add("Step " + step.number + " was not run: " + NginxBinary.INSTALL_HINT + ".");
                 continue;
             }
             System.err.printf("step %d: %s, %,d subscribers...%n", step.number, step.technique(options.pollEveryMillis()),
@@ -71,7 +72,7 @@ public final class StepsBenchmark {
                 LocalDate.now()));
         results.stream().filter(r -> !r.held()).forEach(r -> notes.add("Step " + r.step().number + " could not hold "
                 + Report.number(r.subscribers()) + " subscribers: " + r.problem() + "."));
-        results.stream().filter(StepResult::generatorSaturated).forEach(r -> notes.add("Step " + r.step().number
+        results.stream().filter(r -> r.generator().saturated()).forEach(r -> notes.add("Step " + r.step().number
                 + ": the subscribers' thread was saturated; its latencies are partly the generator's."));
 
         String title = String.format("## Every step under load: %s subscribers, %d items one every %d ms, then %d back"
@@ -140,10 +141,6 @@ public final class StepsBenchmark {
     /** The machine's CPUs: not availableProcessors(), which counts only the one core the generator is pinned to. */
     private static long cpus() throws Exception {
         return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("processor")).count();
-    }
-
-    private static boolean nginxInstalled() {
-        return ServerProcess.onPath("nginx") || NGINX_PLACES.stream().anyMatch(place -> Files.isExecutable(Path.of(place)));
     }
 
     /** Each subscriber holds a connection, so a file descriptor: say how to raise the limit before failing midway. */

@@ -10,82 +10,74 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.regex.Pattern;
-import java.util.stream.LongStream;
+import java.util.function.Supplier;
 
 /**
- * N subscribers on one selector thread, each following the feed the way a step's page does: it
- * polls every few seconds (step 1), long polls without a cursor (step 2), or long polls with the
- * cursor, since=0 first and then the largest id it has seen (steps 3 and 4). Each keeps one
- * HTTP/1.1 keep-alive connection. Non-blocking, so 10,000 subscribers cost one thread. They belong
- * to that thread: the main thread reads the volatile counters and clientsAt while it runs, and the
- * rest after stop().
+ * N subscribers on one selector thread, each with one HTTP/1.1 keep-alive connection, each following
+ * the feed as its step's Subscriber says. This class is the sockets' state machine: connect, send,
+ * read, ask again at once or after the polling interval, and after a failure connect again after
+ * the page's RetryDelay. What arrived is kept in Deliveries. Non-blocking, so 10,000 subscribers
+ * cost one thread. Everything belongs to that thread: the main thread reads the volatile fields and
+ * Deliveries' safe figures while it runs, and the rest after stop().
  */
 final class Subscribers {
 
-    private static final Pattern ITEM = Pattern.compile("\"id\":([0-9]+),\"timestamp\":([0-9]+)");
-
     private final InetSocketAddress server;
     private final int count;
-    private final boolean cursor;
-    private final long pollEveryNanos; // 0: long polling, ask again as soon as an answer arrives
+    private final long pollEveryNanos; // 0: ask again as soon as an answer arrives
     // Subscribers waiting to poll again, or to connect again after a failure, soonest first.
     private final PriorityQueue<Client> waiting = new PriorityQueue<>(Comparator.comparingLong(c -> c.dueNanos));
-    private final Random random = new Random(1); // the retry delays' jitter, the same from run to run
+    private final RetryDelay retryDelay = new RetryDelay();
     private final Selector selector = Selector.open();
     private final Thread thread = new Thread(this::run, "subscribers");
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final List<Client> clients = new ArrayList<>();
-    private final Stats[] latencyById; // ms from an item's timestamp to its first arrival, all clients
-    private final AtomicIntegerArray clientsAt; // clientsAt[id]: how many clients have a cursor >= id
+    private final Deliveries deliveries;
     private volatile boolean running = true;
 
     // Written by the selector thread alone, so ++ is safe; volatile so that the main thread can watch.
     volatile int connected;
     volatile long lastConnectedAtMillis;
     volatile long requests;
-    volatile long delivered;
-    volatile long lastDeliveryMillis;
     volatile boolean timingGaps; // set by the main thread while nothing is published
     private final Stats idleGaps = new Stats(); // ms between two requests of one subscriber, while timingGaps
-    int connectFailures;
-    int closedBetweenAnswers; // closed or reset by the server while no answer was on its way
-    int brokenAnswers;
-    int errorAnswers; // not 200, such as 503 when more than --max-waiting polls wait
-    int duplicates;
-    int outOfOrder;
-    int unknownIds; // ids past the last item the benchmark published: a POST it counted as failed went through
+    private int connectFailures;
+    private int closedBetweenAnswers; // closed or reset by the server while no answer was on its way
+    private int brokenAnswers;
+    private int errorAnswers; // not 200, such as 503 when more than --max-waiting polls wait
     volatile Throwable failure; // what stopped the thread, if anything did
 
+    /** One subscriber's connection and timing; what it reads is its Subscriber's, what it got is in Deliveries. */
     private static final class Client {
-        final ResponseParser response = new ResponseParser();
-        final BitSet seen = new BitSet();
+        final int index;
+        final Subscriber subscriber;
         SocketChannel channel;
         ByteBuffer request;
-        long cursor;
         long dueNanos;
         boolean mustConnect; // when due: connect again, rather than poll on the open connection
         int failures; // in a row, as the page counts them for its retry delay
         long lastRequestNanos;
         boolean everConnected;
+
+        Client(int index, Subscriber subscriber) {
+            this.index = index;
+            this.subscriber = subscriber;
+        }
     }
 
-    /** pollEveryMillis 0 means long polling; cursor says whether each request carries since=. */
-    Subscribers(InetSocketAddress server, int count, int maxId, boolean cursor, long pollEveryMillis) throws IOException {
+    /** newSubscriber: one per client, as the step's page follows the feed; pollEveryMillis 0 means ask again at once. */
+    Subscribers(InetSocketAddress server, int count, int lastId, Supplier<Subscriber> newSubscriber,
+                long pollEveryMillis) throws IOException {
         this.server = server;
         this.count = count;
-        this.cursor = cursor;
         this.pollEveryNanos = pollEveryMillis * 1_000_000;
-        this.latencyById = new Stats[maxId + 1];
-        Arrays.setAll(latencyById, id -> new Stats());
-        this.clientsAt = new AtomicIntegerArray(maxId + 1);
+        this.deliveries = new Deliveries(count, lastId);
+        for (int i = 0; i < count; i++) {
+            clients.add(new Client(i, newSubscriber.get()));
+        }
         thread.setDaemon(true); // a run that fails must not be kept alive by it
     }
 
@@ -93,8 +85,8 @@ final class Subscribers {
         thread.start();
     }
 
-    int clientsAt(long id) {
-        return clientsAt.get((int) id);
+    Deliveries deliveries() {
+        return deliveries;
     }
 
     long selectorCpuNanos() {
@@ -110,42 +102,19 @@ final class Subscribers {
         }
     }
 
-    /** After stop(): the latencies of these items, all clients together. */
-    Stats latencies(List<Long> ids) {
-        Stats all = new Stats();
-        ids.forEach(id -> all.addAll(latencyById[id.intValue()]));
-        return all;
-    }
-
     /** After stop(): the time between two requests of one subscriber while nothing was published, in ms. */
     Stats idleGaps() {
         return idleGaps;
     }
 
-    /** After stop(): how many (client, item) pairs never arrived. */
-    long lost(List<Long> ids) {
-        return clients.stream().mapToLong(c -> ids.stream().filter(id -> !c.seen.get(id.intValue())).count()).sum();
-    }
-
-    /** After stop(): how many subscribers got none of these items. */
-    long withNone(List<Long> ids) {
-        return clients.stream().filter(c -> ids.stream().noneMatch(id -> c.seen.get(id.intValue()))).count();
-    }
-
-    /** The id and timestamp of each item of a feed answer, in pairs: id, timestamp, id, timestamp... */
-    static long[] idsAndTimestamps(String json) {
-        // Not a JSON parser: the benchmark posts plain words, so only the server's own fields can match.
-        return ITEM.matcher(json).results()
-                .flatMapToLong(m -> LongStream.of(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))))
-                .toArray();
+    /** After stop(): what went wrong on the connections. */
+    StepResult.Troubles troubles() {
+        return new StepResult.Troubles(connectFailures, closedBetweenAnswers, brokenAnswers, errorAnswers);
     }
 
     private void run() {
         try {
-            for (int i = 0; i < count; i++) {
-                clients.add(new Client());
-                open(clients.get(i));
-            }
+            clients.forEach(this::open);
             while (running) {
                 selector.select(millisUntilNextDue());
                 selector.selectedKeys().forEach(this::handle);
@@ -214,12 +183,10 @@ final class Subscribers {
         } catch (IOException e) {
             if (connecting) {
                 connectFailures++;
-            } else if (client.response.isEmpty()) {
-                closedBetweenAnswers++; // a reset: the server closed while our next request was unread
+                retryLater(client);
             } else {
-                brokenAnswers++;
+                connectionLost(client); // a reset, say: the server closed while our next request was unread
             }
-            retryLater(client);
         }
     }
 
@@ -248,9 +215,7 @@ final class Subscribers {
     }
 
     private void sendRequest(Client client) throws IOException {
-        String path = cursor ? "/real_time_feed?since=" + client.cursor : "/real_time_feed";
-        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:"
-                + server.getPort() + "\r\n\r\n";
+        String request = client.subscriber.request(deliveries.cursor(client.index), server.getPort());
         client.request = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
         requests++;
         long now = System.nanoTime();
@@ -270,74 +235,51 @@ final class Subscribers {
     private void read(Client client) throws IOException {
         readBuffer.clear();
         if (client.channel.read(readBuffer) < 0) {
-            if (client.response.isEmpty()) {
-                closedBetweenAnswers++;
-            } else {
-                brokenAnswers++;
-            }
-            retryLater(client);
+            connectionLost(client);
             return;
         }
         readBuffer.flip();
-        if (client.response.feed(readBuffer)) { // one request at a time, so nothing can follow the answer
-            answered(client, System.currentTimeMillis());
+        long arrivalMillis = System.currentTimeMillis();
+        Subscriber.Read read = client.subscriber.read(readBuffer,
+                (id, timestampMillis) -> deliveries.arrived(client.index, id, timestampMillis, arrivalMillis));
+        switch (read) {
+            case ANSWERED -> {
+                client.failures = 0;
+                if (pollEveryNanos > 0) {
+                    pollLater(client, pollEveryNanos);
+                } else {
+                    sendRequest(client);
+                }
+            }
+            case NOT_200 -> { // such as 503 when more than --max-waiting polls wait: ask again on this connection
+                errorAnswers++;
+                client.failures++;
+                pollLater(client, retryDelay.nanos(client.failures)); // as the page does
+            }
+            case MORE_TO_COME -> {
+                // wait for the rest
+            }
         }
     }
 
-    private void answered(Client client, long arrivalMillis) throws IOException {
-        if (client.response.status() != 200) { // such as 503 when more than --max-waiting polls wait
-            errorAnswers++;
-            client.failures++;
-            client.response.reset();
-            pollLater(client, retryDelayNanos(client.failures)); // as the page does
-            return;
-        }
-        client.failures = 0;
-        long[] stamps = idsAndTimestamps(client.response.body());
-        for (int i = 0; i < stamps.length; i += 2) {
-            int id = (int) stamps[i];
-            if (id < 1 || id >= latencyById.length) {
-                unknownIds++;
-                continue;
-            }
-            if (client.seen.get(id)) {
-                duplicates++;
-                continue;
-            }
-            if (id < client.cursor) {
-                outOfOrder++;
-            }
-            client.seen.set(id);
-            delivered++;
-            lastDeliveryMillis = arrivalMillis;
-            latencyById[id].add(arrivalMillis - stamps[i + 1]); // a fresh server: ids 1 to maxId
-            for (long reached = client.cursor + 1; reached <= id; reached++) {
-                clientsAt.incrementAndGet((int) reached);
-            }
-            client.cursor = Math.max(client.cursor, id);
-        }
-        client.response.reset();
-        if (pollEveryNanos > 0) {
-            pollLater(client, pollEveryNanos);
+    /** The server closed or reset the connection: between two answers, or in the middle of one. */
+    private void connectionLost(Client client) {
+        if (client.subscriber.betweenAnswers()) {
+            closedBetweenAnswers++;
         } else {
-            sendRequest(client);
+            brokenAnswers++;
         }
+        retryLater(client);
     }
 
     /** After a failed connect, a close or a broken answer: connect again after the page's retry delay. */
     private void retryLater(Client client) {
         waiting.remove(client);
         close(client.channel);
-        client.response.reset();
+        client.subscriber.reset();
         client.failures++;
         client.mustConnect = true;
-        dueIn(client, retryDelayNanos(client.failures));
-    }
-
-    /** feed-page.js's retryDelay: 1 s, 2 s, 4 s... up to 30 s, times a random 0.5 to 1. */
-    private long retryDelayNanos(int failures) {
-        long ceilingMillis = Math.min(30_000, 1000L << Math.min(failures - 1, 5));
-        return Math.round(ceilingMillis * (0.5 + random.nextDouble() / 2)) * 1_000_000;
+        dueIn(client, retryDelay.nanos(client.failures));
     }
 
     private static void close(Closeable closeable) {

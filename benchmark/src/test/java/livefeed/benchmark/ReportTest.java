@@ -51,6 +51,9 @@ class ReportTest {
                 "| spaced items: delivered p50 | n/a | < 90 ms |",
                 "| lost per subscriber: burst of 10 | n/a | 0 |",
                 "| HTTP requests per delivered item | n/a | ≤ 1 |",
+                "| duplicated / out of order (all subscribers) | n/a / n/a | 0 / 0 |",
+                "| server peak RSS (step 4: with nginx) | n/a | < 150 MB |",
+                "| failed connects / closed between answers / broken / not 200 | n/a / n/a / n/a / n/a | 0 / 0 / 0 / 0 |",
                 "| POST answered: p50 (spaced items) / max (all) | n/a / n/a ms | p50 < 10 ms, max < 50 ms |");
     }
 

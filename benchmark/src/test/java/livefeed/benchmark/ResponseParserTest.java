@@ -61,8 +61,8 @@ class ResponseParserTest {
         String json = "[{\"id\":4,\"timestamp\":1764000000000,\"type\":\"message\",\"content\":\"hi\"},"
                 + "{\"id\":5,\"timestamp\":1764000000007,\"type\":\"message\",\"content\":\"ho\"}]";
 
-        assertThat(Subscribers.idsAndTimestamps(json)).containsExactly(4, 1764000000000L, 5, 1764000000007L);
-        assertThat(Subscribers.idsAndTimestamps("[]")).isEmpty();
+        assertThat(ItemJson.idsAndTimestamps(json)).containsExactly(4, 1764000000000L, 5, 1764000000007L);
+        assertThat(ItemJson.idsAndTimestamps("[]")).isEmpty();
     }
 
     private static ByteBuffer bytes(String text) {

@@ -2,6 +2,18 @@ package livefeed.benchmark;
 
 import java.util.List;
 
+import livefeed.benchmark.StepResult.Connecting;
+import livefeed.benchmark.StepResult.Generator;
+import livefeed.benchmark.StepResult.Latency;
+import livefeed.benchmark.StepResult.Losses;
+import livefeed.benchmark.StepResult.Memory;
+import livefeed.benchmark.StepResult.Posts;
+import livefeed.benchmark.StepResult.Requests;
+import livefeed.benchmark.StepResult.ServerCpu;
+import livefeed.benchmark.StepResult.Troubles;
+
+import static livefeed.benchmark.StepResult.NOT_MEASURED;
+
 /** Made-up results for the report's and the chart's tests: only the figures a test names differ. */
 final class Results {
 
@@ -16,16 +28,32 @@ final class Results {
                 result(Step.STEP_3, null, 8, 23, 0, 2));
     }
 
+    /**
+     * Step 4 at 10,000 subscribers as docs/benchmark/steps-10000-clients.csv has it: every subscriber
+     * connected, but every POST failed, so nothing was delivered and most figures are not measured.
+     */
+    static StepResult notHeld() {
+        return new StepResult(Step.STEP_4, "step 3 behind nginx", 10_000,
+                "35 of 35 POSTs failed (Connection reset); 10000 of 10000 subscribers got no item at all",
+                new Connecting(10_000, 492), Latency.NOTHING, Latency.NOTHING,
+                new Losses(NOT_MEASURED, NOT_MEASURED, 0, 0), new Requests(NOT_MEASURED, 4.24, 32.5),
+                new ServerCpu(0.67, 6.7, NOT_MEASURED, 9.2), Posts.NOTHING, new Memory(247, 135),
+                new Troubles(0, 52003, 0, 0), new Generator(17.0, 17.7, 1));
+    }
+
+    /** Step 3 with the subscribers' selector thread past 90 % of its core, and no heap figure from jstat. */
+    static StepResult saturated() {
+        return new StepResult(Step.STEP_3, "long polling, since=cursor", 1000, null, new Connecting(1000, 1_234),
+                new Latency(263, 1024, 1139), new Latency(254, 800, 855), new Losses(0.0004, 0.1236, 3, 1),
+                new Requests(1.0049, 1.96, 32.45), new ServerCpu(29.08, 99.7, 96.94, 4.705), new Posts(865.375, 1772.19),
+                new Memory(738, NOT_MEASURED), new Troubles(2, 5, 1, 7), new Generator(95.3, 96.05, 0));
+    }
+
     static StepResult result(Step step, String problem, long spacedP50, long spacedP99, double lostBurst,
                              double idleRequestsPerMinute) {
-        return new StepResult(step, "technique " + step.number, 100, problem, 100, 84,
-                spacedP50, spacedP99, spacedP99 + 5, 11, 38, 45,
-                0, lostBurst, 0, 0,
-                0.94, idleRequestsPerMinute, 30,
-                1.25, 11, 430, 0.5,
-                3.9, 8.8,
-                155, 40,
-                0, 0, 0, 0,
-                12, 20, 0);
+        return new StepResult(step, "technique " + step.number, 100, problem, new Connecting(100, 84),
+                new Latency(spacedP50, spacedP99, spacedP99 + 5), new Latency(11, 38, 45), new Losses(0, lostBurst, 0, 0),
+                new Requests(0.94, idleRequestsPerMinute, 30), new ServerCpu(1.25, 11, 430, 0.5), new Posts(3.9, 8.8),
+                new Memory(155, 40), new Troubles(0, 0, 0, 0), new Generator(12, 20, 0));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import livefeed.NginxBinary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The benchmark, end to end and small: 20 subscribers against every step's real server (step 4
- * when nginx is installed), with short timings. Its figures depend on the machine, so this checks
- * what does not: what each technique loses, how many requests it makes while idle, the files.
+ * when nginx is installed), with short timings. Its timings depend on the machine and on what else
+ * runs on it, so this checks only what does not: every subscriber connects, what each technique
+ * loses, that every figure was measured, and the files.
  */
 class StepsBenchmarkTest {
 
@@ -30,8 +32,8 @@ class StepsBenchmarkTest {
     @BeforeAll
     static void runTheBenchmarkOnce() throws Exception {
         for (Step step : Step.values()) {
-            assertThat(ROOT.resolve(step.module).resolve("target/classes/livefeed"))
-                    .as("the steps are built before the benchmark: run mvn verify from the repository root").isDirectory();
+            assertThat(step.classes(ROOT).resolve("livefeed"))
+                    .as("the benchmark's build compiles every step's server (benchmark/pom.xml)").isDirectory();
         }
         List<String> args = new ArrayList<>(List.of("--clients", "20", "--items", "4", "--interval-ms", "200",
                 "--warm-up-items", "2", "--poll-every-ms", "300", "--poll-timeout", "1"));
@@ -47,34 +49,35 @@ class StepsBenchmarkTest {
     }
 
     @Test
-    void everyStepHoldsTheSubscribersAndTheCursorStepsLoseNothing() {
+    void everyStepHoldsTheSubscribersWithoutATroubleOnTheirConnections() {
         assertThat(column("held")).containsOnly("true");
         assertThat(column("problem")).containsOnly("");
-        for (int step : List.of(1, 3, 4)) {
-            if (csvByStep.containsKey(step)) {
-                assertThat(value(step, "lost_spaced_per_subscriber") + value(step, "lost_burst_per_subscriber")
-                        + value(step, "duplicates") + value(step, "out_of_order")).as("step " + step).isZero();
-            }
+        assertThat(column("connected")).containsOnly("20");
+        for (String trouble : List.of("failed_connects", "closed_between_answers", "broken_answers", "not_200")) {
+            assertThat(column(trouble)).as(trouble).containsOnly("0");
         }
-        assertThat(value(2, "duplicates") + value(2, "out_of_order")).isZero();
     }
 
     @Test
-    void pollingAsksAboutOncePerIntervalAndLongPollingOncePerTimeoutWhileIdle() {
-        assertThat(value(1, "idle_requests_per_minute_per_subscriber")).as("60 s / 0.3 s").isBetween(150.0, 200.0);
+    void theCursorStepsLoseNothingAndNoStepDuplicatesOrReorders() {
         for (int step : csvByStep.keySet()) {
-            if (step != 1) {
-                assertThat(value(step, "idle_requests_per_minute_per_subscriber")).as("step %d: 60 s / 1 s", step)
-                        .isBetween(50.0, 61.0);
+            if (step != 2) { // step 2 has no cursor: an item published between two polls is lost, as chapter 2 shows
+                assertThat(value(step, "lost_spaced_per_subscriber") + value(step, "lost_burst_per_subscriber"))
+                        .as("step %d", step).isZero();
             }
+            assertThat(value(step, "duplicates") + value(step, "out_of_order")).as("step %d", step).isZero();
         }
     }
 
     @Test
-    void pollingWaitsAboutHalfTheIntervalAndLongPollingFarLess() {
-        assertThat(value(1, "spaced_p50_ms")).isBetween(50.0, 400.0);
-        assertThat(value(1, "spaced_max_ms")).isLessThan(1000.0);
-        assertThat(value(3, "spaced_p50_ms")).isLessThan(value(1, "spaced_p50_ms"));
+    void everyFigureWasMeasured() {
+        for (String figure : List.of("connect_ms", "spaced_p50_ms", "burst_max_ms", "requests_per_item",
+                "idle_requests_per_minute_per_subscriber", "server_cpu_us_per_item", "post_p50_ms", "post_max_ms",
+                "peak_rss_mb")) {
+            for (int step : csvByStep.keySet()) {
+                assertThat(value(step, figure)).as("step %d, %s: -1 is not measured", step, figure).isNotNegative();
+            }
+        }
     }
 
     @Test
@@ -92,15 +95,15 @@ class StepsBenchmarkTest {
 
     @Test
     void runsStep4WhenNginxIsInstalled() {
-        assumeTrue(nginxInstalled(), "skipped: nginx is not installed (sudo apt-get install -y nginx)");
+        assumeTrue(nginxInstalled(), "skipped: " + NginxBinary.INSTALL_HINT);
         assertThat(csvByStep).containsKey(4);
         assertThat(table).contains("| step 4 |");
     }
 
     private static boolean nginxInstalled() {
-        boolean installed = ServerProcess.onPath("nginx") || Files.isExecutable(Path.of("/usr/sbin/nginx"));
+        boolean installed = NginxBinary.find().isPresent();
         if (!installed && System.getenv("CI") != null) {
-            fail("CI is set, so the benchmark must run step 4 too, but nginx is not installed: sudo apt-get install -y nginx");
+            fail("CI is set, so the benchmark must run step 4 too, but " + NginxBinary.INSTALL_HINT);
         }
         return installed;
     }
@@ -114,6 +117,6 @@ class StepsBenchmarkTest {
     }
 
     private static int index(String name) {
-        return List.of(new Report("", List.of(), List.of()).csv().trim().split(",")).indexOf(name);
+        return Csv.columnNames().indexOf(name);
     }
 }

@@ -31,7 +31,7 @@ class SubscribersTest {
             closer.setDaemon(true);
             closer.start();
             Subscribers subscribers = new Subscribers(new InetSocketAddress("127.0.0.1", server.getLocalPort()), 1, 10,
-                    true, 0);
+                    () -> new PollingSubscriber(true), 0);
             subscribers.start();
 
             await().atMost(Duration.ofSeconds(5)).until(() -> accepted.get() >= 1);
@@ -40,7 +40,8 @@ class SubscribersTest {
             subscribers.stop();
 
             assertThat(subscribers.failure).isNull();
-            assertThat(subscribers.closedBetweenAnswers + subscribers.brokenAnswers).isBetween(1, 3);
+            StepResult.Troubles troubles = subscribers.troubles();
+            assertThat(troubles.closedBetweenAnswers() + troubles.brokenAnswers()).isBetween(1, 3);
         }
     }
 }

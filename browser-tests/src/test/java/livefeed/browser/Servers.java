@@ -1,5 +1,6 @@
 package livefeed.browser;
 
+import livefeed.NginxRequired;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,7 +15,7 @@ final class Servers implements AfterEachCallback {
     /** Starts the step on a free port, with options such as "--backlog", "3". Step 4 skips the test without nginx. */
     StepServer start(Step step, String... options) {
         if (step == Step.NGINX) {
-            NginxRequired.check();
+            NginxRequired.binary(); // ProxyDemo finds it the same way: NginxBinary, in step 4
         }
         return remember(StepServer.start(step, options));
     }

@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ final class Cursor {
     }
 
     /** Moves past the items, which come in id order; returns a note on what came before them, if any. */
-    Optional<String> moveOver(List<Item> items) {
+    Optional<String> moveOver(List<FeedItem> items) {
         if (items.isEmpty()) {
             return Optional.empty(); // the server's poll timed out: nothing new, ask again from here
         }

@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +15,7 @@ final class ItemLine {
     }
 
     /** The id, the time it was published on a clock in that zone, the type, then every other field. */
-    static String of(Item item, ZoneId zone) {
+    static String of(FeedItem item, ZoneId zone) {
         List<String> fields = new ArrayList<>();
         item.fields().forEach((name, value) -> {
             if (!name.equals("type")) {

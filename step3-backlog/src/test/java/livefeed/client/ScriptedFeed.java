@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -53,16 +51,13 @@ final class ScriptedFeed {
         return urls;
     }
 
-    /** An answer with these items, written by the server's own JSON writer. */
+    /** An answer with these items, as the feed server writes them: {"id":1,"timestamp":...,"type":"message","content":"item 1"}. */
     static ResponseDefinitionBuilder items(long... ids) {
-        List<Item> items = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (long id : ids) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("type", "message");
-            fields.put("content", "item " + id);
-            items.add(new Item(id, PUBLISHED, fields));
+            items.add("{\"id\":" + id + ",\"timestamp\":" + PUBLISHED + ",\"type\":\"message\",\"content\":\"item " + id + "\"}");
         }
-        return okJson(Json.array(items));
+        return okJson("[" + String.join(",", items) + "]");
     }
 
     /** The line the client should print for items(id). */

@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,15 +17,17 @@ import java.util.function.Consumer;
 
 /**
  * Follows the feed from a console, as the step-3 page does: each request sends the id of the
- * last item it has (its cursor), and each item is printed on one line as it arrives.
- * Run a FeedServer, then {@code mvn -q -pl step3-backlog compile exec:java -Dexec.mainClass=livefeed.FeedClient}
- * or {@code java -cp step3-backlog/target/classes livefeed.FeedClient http://127.0.0.1:8001}; Ctrl-C stops it.
+ * last item it has (its cursor), and each item is printed on one line as it arrives. Like any
+ * client, it shares only the wire format with the server (see FeedItem), none of its classes.
+ * Run a FeedServer, then {@code mvn -q -pl step3-backlog compile exec:java -Dexec.mainClass=livefeed.client.FeedClient}
+ * or {@code java -cp step3-backlog/target/classes livefeed.client.FeedClient http://127.0.0.1:8001}; Ctrl-C stops it.
  */
 public final class FeedClient {
 
     // The server answers [] after its 30 s poll timeout. Ours is 10 s longer, so the server
     // answers first even over a slow network; ours fires only when the connection died quietly.
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(40);
+    // The page waits as long (REQUEST_TIMEOUT_MS in cursor-polling.js): SameAsThePageTest compares them.
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(40);
     static final String DEFAULT_SERVER = "http://127.0.0.1:8001";
 
     private final URI feed;
@@ -41,7 +43,7 @@ public final class FeedClient {
     private volatile boolean stopped;
     private volatile Thread runner;
 
-    FeedClient(URI server, Duration requestTimeout, RetryDelay retryDelay, Consumer<String> out) {
+    public FeedClient(URI server, Duration requestTimeout, RetryDelay retryDelay, Consumer<String> out) {
         this.feed = server.resolve("/real_time_feed");
         this.requestTimeout = requestTimeout;
         this.retryDelay = retryDelay;
@@ -83,7 +85,7 @@ public final class FeedClient {
     }
 
     /** Polls until stop() is called or this thread is interrupted. */
-    void run() {
+    public void run() {
         runner = Thread.currentThread();
         try {
             while (!stopped) {
@@ -95,7 +97,7 @@ public final class FeedClient {
     }
 
     /** Ends run(), even in the middle of a request or a retry delay. */
-    void stop() {
+    public void stop() {
         stopped = true;
         Thread waiting = runner;
         if (waiting != null) {
@@ -130,9 +132,9 @@ public final class FeedClient {
         return Duration.ZERO;
     }
 
-    private void show(List<Item> items) {
+    private void show(List<FeedItem> items) {
         cursor.moveOver(items).ifPresent(out);
-        for (Item item : items) {
+        for (FeedItem item : items) {
             out.accept(ItemLine.of(item, ZoneId.systemDefault()));
         }
     }

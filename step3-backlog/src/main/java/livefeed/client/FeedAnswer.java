@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -15,10 +15,10 @@ final class FeedAnswer {
     private FeedAnswer() {
     }
 
-    static List<Item> items(String body) throws ParseException {
-        List<Item> items = new ArrayList<>();
+    static List<FeedItem> items(String body) throws ParseException {
+        List<FeedItem> items = new ArrayList<>();
         for (Map<String, Object> object : JsonReader.readArrayOfObjects(body)) {
-            Item item = item(object);
+            FeedItem item = item(object);
             if (!items.isEmpty() && item.id() <= items.get(items.size() - 1).id()) {
                 throw new ParseException("the ids are not in increasing order: " + item.id() + " comes after "
                         + items.get(items.size() - 1).id(), 0);
@@ -28,7 +28,7 @@ final class FeedAnswer {
         return items;
     }
 
-    private static Item item(Map<String, Object> object) throws ParseException {
+    private static FeedItem item(Map<String, Object> object) throws ParseException {
         long id = number(object, "id");
         long timestamp = number(object, "timestamp");
         Map<String, String> fields = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ final class FeedAnswer {
         if (!fields.containsKey("type")) {
             throw new ParseException("item " + id + " has no \"type\"", 0);
         }
-        return new Item(id, timestamp, fields);
+        return new FeedItem(id, timestamp, fields);
     }
 
     private static long number(Map<String, Object> object, String name) throws ParseException {

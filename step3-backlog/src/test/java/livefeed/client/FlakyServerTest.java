@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -18,11 +18,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static livefeed.ScriptedFeed.QUICK_RETRIES;
-import static livefeed.ScriptedFeed.answerInTurn;
-import static livefeed.ScriptedFeed.items;
-import static livefeed.ScriptedFeed.line;
-import static livefeed.ScriptedFeed.requestedUrls;
+import static livefeed.client.ScriptedFeed.QUICK_RETRIES;
+import static livefeed.client.ScriptedFeed.answerInTurn;
+import static livefeed.client.ScriptedFeed.items;
+import static livefeed.client.ScriptedFeed.line;
+import static livefeed.client.ScriptedFeed.requestedUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

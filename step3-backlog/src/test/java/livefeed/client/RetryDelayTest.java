@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static livefeed.ScriptedFeed.QUICK_RETRIES;
-import static livefeed.ScriptedFeed.answerInTurn;
-import static livefeed.ScriptedFeed.items;
-import static livefeed.ScriptedFeed.line;
-import static livefeed.ScriptedFeed.requestedUrls;
+import static livefeed.client.ScriptedFeed.QUICK_RETRIES;
+import static livefeed.client.ScriptedFeed.answerInTurn;
+import static livefeed.client.ScriptedFeed.items;
+import static livefeed.client.ScriptedFeed.line;
+import static livefeed.client.ScriptedFeed.requestedUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server slower than the client's own timeout: the client gives up on the request and tries again. */

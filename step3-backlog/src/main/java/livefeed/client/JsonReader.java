@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import java.text.ParseException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class ItemLineTest {
 
     @Test
     void showsTheIdTheTimeTheTypeThenTheOtherFieldsInTheirOrder() {
-        Item link = item(12, "type", "link", "url", "https://example.org/", "title", "Example");
+        FeedItem link = item(12, "type", "link", "url", "https://example.org/", "title", "Example");
 
         assertThat(ItemLine.of(link, ZoneOffset.UTC)).isEqualTo("#12 16:00:00 link: url=https://example.org/, title=Example");
         assertThat(ItemLine.of(link, ZoneId.of("Asia/Tokyo"))).startsWith("#12 01:00:00 ");
@@ -29,7 +29,7 @@ class ItemLineTest {
 
     @Test
     void neverPrintsAControlCharacterThatCouldForgeALineOrDriveTheTerminal() {
-        Item sneaky = item(1, "type", "message", "content", "hi\n#2 16:00:00 message: fake\u001b[2J\u009b");
+        FeedItem sneaky = item(1, "type", "message", "content", "hi\n#2 16:00:00 message: fake\u001b[2J\u009b");
 
         assertThat(ItemLine.of(sneaky, ZoneOffset.UTC))
                 .isEqualTo("#1 16:00:00 message: content=hi\\u000a#2 16:00:00 message: fake\\u001b[2J\\u009b");
@@ -37,16 +37,16 @@ class ItemLineTest {
 
     @Test
     void keepsEveryOtherCharacterAsItIs() {
-        Item text = item(1, "type", "message", "content", "é 日本語 🎉 <b>\"quoted\"</b>");
+        FeedItem text = item(1, "type", "message", "content", "é 日本語 🎉 <b>\"quoted\"</b>");
 
         assertThat(ItemLine.of(text, ZoneOffset.UTC)).isEqualTo("#1 16:00:00 message: content=é 日本語 🎉 <b>\"quoted\"</b>");
     }
 
-    private static Item item(long id, String... namesAndValues) {
+    private static FeedItem item(long id, String... namesAndValues) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             fields.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return new Item(id, AT_16_00_UTC, fields);
+        return new FeedItem(id, AT_16_00_UTC, fields);
     }
 }

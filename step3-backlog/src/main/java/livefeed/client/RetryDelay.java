@@ -1,4 +1,4 @@
-package livefeed;
+package livefeed.client;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -14,11 +14,15 @@ import java.util.function.DoubleSupplier;
  *
  * @param random gives numbers in [0, 1), as Math.random does; tests pass a constant
  */
-record RetryDelay(Duration base, Duration cap, DoubleSupplier random) {
+public record RetryDelay(Duration base, Duration cap, DoubleSupplier random) {
+
+    /** The page's base and cap: RETRY_BASE_MS and RETRY_CAP_MS in feed-page.js (SameAsThePageTest compares them). */
+    static final Duration STANDARD_BASE = Duration.ofSeconds(1);
+    static final Duration STANDARD_CAP = Duration.ofSeconds(30);
 
     /** The page's policy: about 1 s, 2 s, 4 s, ... and never more than 30 s. */
-    static RetryDelay standard() {
-        return new RetryDelay(Duration.ofSeconds(1), Duration.ofSeconds(30), Math::random);
+    public static RetryDelay standard() {
+        return new RetryDelay(STANDARD_BASE, STANDARD_CAP, Math::random);
     }
 
     Duration afterFailures(int failures) {
