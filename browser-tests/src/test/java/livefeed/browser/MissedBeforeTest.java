@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.JavascriptException;
 
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ class MissedBeforeTest {
     /** The page's own function, on items with these ids. */
     private static long missedBefore(FeedWindow feed, long cursor, long... ids) {
         List<Map<String, Long>> items = java.util.Arrays.stream(ids).mapToObj(id -> Map.of("id", id)).toList();
-        return (Long) feed.evaluate("return missedBefore(arguments[0], arguments[1]);", items, cursor);
+        try {
+            return (Long) feed.evaluate("return missedBefore(arguments[0], arguments[1]);", items, cursor);
+        } catch (JavascriptException e) { // say what the page said, without the driver's session details
+            throw new AssertionError("the page's missedBefore(" + items + ", " + cursor + ") threw: " + e.getRawMessage());
+        }
     }
 }
