@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 final class Chromium {
 
     static final String INSTALL_HINT = "sudo apt-get install -y chromium chromium-driver (Debian, Ubuntu)"
-            + " or brew install --cask chromium and brew install chromedriver (macOS)";
+            + " or brew install --cask chromium chromedriver (macOS)";
     private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private Chromium() {
