@@ -1,28 +1,20 @@
 package livefeed;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Clients that stop half-way through a request (a "slowloris"), sent with raw sockets because no HTTP
- * client would. The same file in steps 1, 2 and 3: every step runs the same request threads.
+ * Clients that stop half-way through a request (a "slowloris"). The same file in steps 1, 2 and 3:
+ * every step runs the same request threads with the same time limit.
  */
 class StalledClientsTest {
 
@@ -40,37 +32,24 @@ class StalledClientsTest {
             + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 27\r\n\r\ntype=message&content=served";
     private static final String OK = "HTTP/1.1 200 OK";
 
-    private final List<Socket> sockets = new ArrayList<>();
-    private final ExecutorService readers = Executors.newCachedThreadPool();
-    private FeedServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = FeedServer.start(Settings.parse(new String[] {"--host", "127.0.0.1", "--port", "0"}, Map.of()));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
-        readers.shutdownNow();
-        server.stop();
-    }
+    @RegisterExtension
+    final TestServer server = new TestServer();
+    @RegisterExtension
+    final RawConnections connections = new RawConnections(() -> server.server().url().getPort());
 
     @Test
     void twoHundredStalledClientsDelayNeitherAPublishNorAPollNorThePage() {
         stall(100, HALF_SENT_HEADERS);
         stall(100, SHORT_BODY);
         await("the 200 stalled clients each hold a request thread").atMost(SOON)
-                .until(() -> server.busyRequestThreads() == 200);
+                .until(() -> server.server().busyRequestThreads() == 200);
 
-        assertThat(statusLine(send(PAGE))).as("the page").succeedsWithin(ONE_SECOND).isEqualTo(OK);
-        CompletableFuture<String> poll = statusLine(send(POLL));
+        assertThat(answer(PAGE)).as("the page").succeedsWithin(ONE_SECOND).isEqualTo(OK);
+        CompletableFuture<String> poll = answer(POLL);
         // Step 1 answers a poll at once; steps 2 and 3 hold it until an item is published. Nothing says when
         // the server has parked it, so if it arrived just after a publish, the next publish answers it.
         await("the poll is answered").atMost(ONE_SECOND).until(() -> {
-            assertThat(statusLine(send(PUBLISH))).as("a publish").succeedsWithin(ONE_SECOND).isEqualTo(OK);
+            assertThat(answer(PUBLISH)).as("a publish").succeedsWithin(ONE_SECOND).isEqualTo(OK);
             return poll.isDone();
         });
         assertThat(poll).as("the poll").isCompletedWithValue(OK);
@@ -80,10 +59,10 @@ class StalledClientsTest {
     void theServerClosesAStalledConnectionOnceItsRequestIsOverTheTimeLimit() {
         List<CompletableFuture<String>> answers = new ArrayList<>();
         for (Socket stalled : stall(100, HALF_SENT_HEADERS)) {
-            answers.add(everythingReadFrom(stalled));
+            answers.add(connections.everythingReadFrom(stalled));
         }
         for (Socket stalled : stall(100, SHORT_BODY)) {
-            answers.add(everythingReadFrom(stalled));
+            answers.add(connections.everythingReadFrom(stalled));
         }
 
         await("the server closes every stalled connection, not before the limit")
@@ -92,8 +71,8 @@ class StalledClientsTest {
 
         assertThat(answers).as("each stalled connection was closed, with no answer")
                 .allSatisfy(answer -> assertThat(answer).isCompletedWithValue(""));
-        await("every request thread is free again").atMost(SOON).until(() -> server.busyRequestThreads() == 0);
-        assertThat(statusLine(send(PUBLISH))).succeedsWithin(ONE_SECOND).isEqualTo(OK);
+        await("every request thread is free again").atMost(SOON).until(() -> server.server().busyRequestThreads() == 0);
+        assertThat(answer(PUBLISH)).succeedsWithin(ONE_SECOND).isEqualTo(OK);
     }
 
     /** The limit, shown: more stalled clients than request threads do hold up a new request, until they are closed. */
@@ -101,9 +80,9 @@ class StalledClientsTest {
     void moreStalledClientsThanRequestThreadsHoldUpTheNextRequest() {
         stall(FeedServer.REQUEST_THREADS, HALF_SENT_HEADERS);
         await("every request thread is held").atMost(SOON)
-                .until(() -> server.busyRequestThreads() == FeedServer.REQUEST_THREADS);
+                .until(() -> server.server().busyRequestThreads() == FeedServer.REQUEST_THREADS);
 
-        CompletableFuture<String> page = statusLine(send(PAGE));
+        CompletableFuture<String> page = answer(PAGE);
 
         await("the page is not answered for a second").during(ONE_SECOND).atMost(ONE_SECOND.plusMillis(500))
                 .until(() -> !page.isDone());
@@ -113,47 +92,13 @@ class StalledClientsTest {
     private List<Socket> stall(int count, String unfinishedRequest) {
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            stalled.add(send(unfinishedRequest));
+            stalled.add(connections.send(unfinishedRequest));
         }
         return stalled;
     }
 
-    private Socket send(String request) {
-        try {
-            Socket socket = new Socket("127.0.0.1", server.url().getPort());
-            sockets.add(socket);
-            socket.setSoTimeout((int) TIME_LIMIT.plusSeconds(10).toMillis()); // a test that goes wrong still ends
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The first line of the answer, such as "HTTP/1.1 200 OK", once it comes. */
-    private CompletableFuture<String> statusLine(Socket socket) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                InputStream in = socket.getInputStream();
-                StringBuilder line = new StringBuilder();
-                for (int b = in.read(); b >= 0 && b != '\r'; b = in.read()) {
-                    line.append((char) b);
-                }
-                return line.toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, readers);
-    }
-
-    /** Everything the server sends until it closes the connection. */
-    private CompletableFuture<String> everythingReadFrom(Socket socket) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, readers);
+    /** Sends a whole request on a new connection; the status line of its answer, once it comes. */
+    private CompletableFuture<String> answer(String request) {
+        return connections.statusLine(connections.send(request));
     }
 }

@@ -5,28 +5,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * nginx reads a request's headers whole before it forwards it, so clients that stop half-way wait at nginx,
- * which holds a connection for each and no thread, and never reach the feed server. Raw sockets, because no
- * HTTP client would stop half-way.
+ * which holds a connection for each and no thread, and never reach the feed server.
  */
 class StalledClientsBehindNginxTest {
 
@@ -43,11 +34,10 @@ class StalledClientsBehindNginxTest {
     private static final String POLL = "GET /real_time_feed?since=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     private static final String OK = "HTTP/1.1 200 OK";
 
-    private final List<Socket> sockets = new ArrayList<>();
-    private final ExecutorService readers = Executors.newCachedThreadPool();
     private ProxyDemo demo;
     private FeedServer feedServer;
     private int nginxPort;
+    private final RawConnections toNginx = new RawConnections(() -> nginxPort);
 
     @BeforeEach
     void start() throws Exception {
@@ -60,10 +50,7 @@ class StalledClientsBehindNginxTest {
 
     @AfterEach
     void stop() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
-        readers.shutdownNow();
+        toNginx.closeAll(); // first: nginx, stopping, would wait for the clients it is still reading
         if (demo != null) { // null when the test was skipped for want of nginx
             demo.stop();
         }
@@ -72,50 +59,24 @@ class StalledClientsBehindNginxTest {
     @Test
     void clientsThatStallInTheirHeadersNeverReachTheFeedServer() {
         for (int i = 0; i < STALLED; i++) {
-            send(HALF_SENT_HEADERS);
+            toNginx.send(HALF_SENT_HEADERS);
         }
 
         await("no request thread of the feed server is busy, for a whole second").during(ONE_SECOND).atMost(SOON)
                 .until(() -> feedServer.busyRequestThreads() == 0);
-        assertThat(statusLine(send(PUBLISH))).as("a publish through nginx").succeedsWithin(ONE_SECOND).isEqualTo(OK);
-        assertThat(statusLine(send(POLL))).as("a poll through nginx").succeedsWithin(ONE_SECOND).isEqualTo(OK);
+        assertThat(toNginx.statusLine(toNginx.send(PUBLISH))).as("a publish through nginx")
+                .succeedsWithin(ONE_SECOND).isEqualTo(OK);
+        assertThat(toNginx.statusLine(toNginx.send(POLL))).as("a poll through nginx")
+                .succeedsWithin(ONE_SECOND).isEqualTo(OK);
     }
 
     /** The limit of this shield: this config passes posted bodies on as they come (proxy_request_buffering off). */
     @Test
     void aPostWithThePasswordWhoseBodyStallsDoesReachTheFeedServer() {
-        send("POST /send_feed_item HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AUTHORIZATION
+        toNginx.send("POST /send_feed_item HTTP/1.1\r\nHost: 127.0.0.1\r\n" + AUTHORIZATION
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ntype=message");
 
         await("the feed server's request thread waits for the rest of the body").atMost(SOON)
                 .until(() -> feedServer.busyRequestThreads() == 1);
-    }
-
-    private Socket send(String request) {
-        try {
-            Socket socket = new Socket("127.0.0.1", nginxPort);
-            sockets.add(socket);
-            socket.setSoTimeout((int) SOON.toMillis()); // a test that goes wrong still ends
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The first line of the answer, such as "HTTP/1.1 200 OK", once it comes. */
-    private CompletableFuture<String> statusLine(Socket socket) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                InputStream in = socket.getInputStream();
-                StringBuilder line = new StringBuilder();
-                for (int b = in.read(); b >= 0 && b != '\r'; b = in.read()) {
-                    line.append((char) b);
-                }
-                return line.toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, readers);
     }
 }
