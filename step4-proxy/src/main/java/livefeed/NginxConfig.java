@@ -41,7 +41,6 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
         // END SOLUTION
     }
 
-    // tag::limits-from-max-waiting[]
     /**
      * nginx's limits, from the feed server's --max-waiting and the open-file limit nginx inherits
      * (OpenFileLimit). A waiting poll holds two connections in nginx, the browser's and nginx's own to
@@ -58,9 +57,10 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
         /** Connections beyond the polls: browsers loading the pages and scripts, the admin publishing. */
         static final int SPARE = 100;
 
+        // tag::limits-from-max-waiting[]
         static Limits of(int maxWaiting, long openFileLimit) {
-            long connections = 2L * maxWaiting + SPARE;
-            long files = connections + SPARE;
+            long connections = 2L * maxWaiting + SPARE; // two per waiting poll, and the spare ones
+            long files = connections + SPARE;           // one per connection, and a page file on each spare one
             if (files <= openFileLimit) {
                 return new Limits(1, connections, files, maxWaiting);
             }
@@ -69,13 +69,13 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
             long workers = (maxWaiting + pollsEach - 1) / pollsEach;
             return new Limits(workers, 2 * pollsEach + SPARE, 2 * pollsEach + 2 * SPARE, pollsEach);
         }
+        // end::limits-from-max-waiting[]
 
         /** The files one worker needs to hold every waiting poll alone. */
         static long oneWorkerFiles(int maxWaiting) {
             return 2L * maxWaiting + 2 * SPARE;
         }
     }
-    // end::limits-from-max-waiting[]
 
     String render() throws IOException {
         Map<String, String> values = Map.of(

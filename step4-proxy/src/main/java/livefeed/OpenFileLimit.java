@@ -46,7 +46,6 @@ final class OpenFileLimit {
         return Math.max(maxWaiting + JVM_FILES, NginxConfig.Limits.oneWorkerFiles(maxWaiting));
     }
 
-    // tag::open-file-limit-note[]
     /** What the demo prints at start when the limit cannot hold maxWaiting polls: what it does, and the fix. */
     static String note(int maxWaiting, long limit) {
         int fits = fit(maxWaiting, limit);
@@ -56,5 +55,4 @@ final class OpenFileLimit {
                 + " To hold " + maxWaiting + ", run: ulimit -n " + needed + " (if refused: sudo prlimit --pid $$ --nofile="
                 + needed + ") and start again";
     }
-    // end::open-file-limit-note[]
 }

@@ -36,7 +36,6 @@ class NginxConfigTest {
         assertThat(nginxCheck(shared)).contains("test is successful");
     }
 
-    // tag::limits-arithmetic-test[]
     @Test
     void sizesOneWorkerForTwoConnectionsPerWaitingPollAndRoomForThePages() {
         // 10,000 polls: 20,000 connections, 100 more for pages and the admin; a file for each, a page file for each spare one
@@ -56,7 +55,6 @@ class NginxConfigTest {
         assertThat(NginxConfig.Limits.of(924, 1_024)).as("ulimit -n 1024, and the feed server's 924 polls")
                 .isEqualTo(new NginxConfig.Limits(3, 924, 1_024, 412));
     }
-    // end::limits-arithmetic-test[]
 
     @Test
     void writesTheLimitsIntoTheConfig() throws Exception {

@@ -30,7 +30,6 @@ class OpenFileLimitTest {
         assertThat(OpenFileLimit.neededFor(20_000)).isEqualTo(40_200);
     }
 
-    // tag::open-file-limit-note-test[]
     @Test
     void saysInOneLineWhatThisRunDoesAndHowToHoldEveryPoll() {
         assertThat(OpenFileLimit.note(20_000, 20_000)).isEqualTo("note: the open-file limit (ulimit -n) is 20000,"
@@ -38,7 +37,6 @@ class OpenFileLimitTest {
                 + " and answers 503 past it. To hold 20000, run: ulimit -n 40200"
                 + " (if refused: sudo prlimit --pid $$ --nofile=40200) and start again");
     }
-    // end::open-file-limit-note-test[]
 
     @Test
     void readsTheLimitThatNginxAChildProcessInherits() throws Exception {
