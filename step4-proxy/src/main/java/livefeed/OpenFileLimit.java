@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * The open-file limit (`ulimit -n`) against --max-waiting. Every waiting poll is a connection, and
+ * The open-file limit (ulimit -n) against --max-waiting. Every waiting poll is a connection, and
  * every connection an open file: the feed server holds one per poll, and nginx, which inherits the
  * same limit, two. The feed server is one process and cannot go past the limit; nginx can, with more
  * workers (NginxConfig.Limits). So when the limit is too low for --max-waiting, the demo waits for
