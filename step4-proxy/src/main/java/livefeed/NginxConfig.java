@@ -90,7 +90,11 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
                 "WORKERS", String.valueOf(limits.workers()),
                 "WORKER_CONNECTIONS", String.valueOf(limits.workerConnections()),
                 "WORKER_OPEN_FILES", String.valueOf(limits.workerOpenFiles()),
-                "UPSTREAM_KEEPALIVE", String.valueOf(limits.keepalive()));
+                "UPSTREAM_KEEPALIVE", String.valueOf(limits.keepalive()),
+                // Several workers must share the crowd evenly, each within its open-file limit: each gets its own
+                // listening socket and the kernel spreads new connections among them (nginx alone lets one worker
+                // take most of them). Not with one worker: another nginx could then bind the same port unnoticed.
+                "SPREAD", limits.workers() > 1 ? " reuseport" : "");
         Matcher placeholder = Pattern.compile("\\{\\{([A-Z_]+)}}").matcher(template());
         StringBuilder config = new StringBuilder();
         while (placeholder.find()) {

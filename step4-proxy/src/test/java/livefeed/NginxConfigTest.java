@@ -62,7 +62,8 @@ class NginxConfigTest {
                 Duration.ofSeconds(30), Duration.ofSeconds(35), new NginxConfig.Limits(2, 19_900, 20_000, 9_900));
 
         assertThat(shared.render()).contains("worker_processes 2;", "worker_rlimit_nofile 20000;",
-                "worker_connections 19900;", "keepalive 9900;");
+                "worker_connections 19900;", "keepalive 9900;", "listen 127.0.0.1:8080 reuseport;");
+        assertThat(config.render()).as("one worker").contains("worker_processes 1;", "listen 127.0.0.1:8080;");
     }
 
     @Test
