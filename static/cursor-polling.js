@@ -10,6 +10,21 @@
 const REQUEST_TIMEOUT_MS = 40_000;
 // end::page-request-timeout[]
 
+// tag::count-the-missed[]
+// How many items the server's backlog dropped while we were away: the ids between our cursor and
+// the first id of the answer. Nothing was missed on the first poll (cursor 0: the backlog may start
+// past 1), nor after a server restart (a first id at or below the cursor: ids began again at 1).
+function missedBefore(items, cursor) {
+  // BEGIN SOLUTION ex3.3: the ids between the cursor and the first item's; none on the first poll or after a restart
+  const firstId = items[0].id;
+  if (cursor === 0 || firstId <= cursor) {
+    return 0;
+  }
+  return firstId - cursor - 1;
+  // END SOLUTION
+}
+// end::count-the-missed[]
+
 async function cursorPollForever() {
   FeedPage.setTechnique("long polling with a cursor");
   let cursor = 0; // largest id seen; since=0 on the first request brings the current backlog
@@ -30,14 +45,12 @@ async function cursorPollForever() {
     failures = 0;
     if (items.length === 0) continue;
 
-    const firstId = items[0].id;
-    if (cursor > 0 && firstId > cursor + 1) {
-      // The server's backlog dropped them before we came back.
-      FeedPage.setMissed(firstId - cursor - 1);
+    const missed = missedBefore(items, cursor);
+    if (missed > 0) {
+      FeedPage.setMissed(missed);
     }
-    // If firstId <= cursor, our cursor is from before a server restart (ids
-    // began again at 1): everything received is new, and the cursor is simply
-    // reset to the largest id received, which the line below does too.
+    // After a server restart the cursor is simply reset to the largest id
+    // received: everything received is new. The line below does both.
     FeedPage.setState("receiving");
     FeedPage.show(items);
     cursor = Math.max(...items.map((item) => item.id));

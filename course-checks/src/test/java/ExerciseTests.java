@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The test methods of the steps that carry an exercise tag, read from their sources: which
+ * The test methods of the steps (and of the browser tests) that carry an exercise tag, read from their sources: which
  * exercise, which module, class and method, and what the learner reads (its @DisplayName).
  */
 final class ExerciseTests {
@@ -36,7 +36,7 @@ final class ExerciseTests {
     static ExerciseTests read(Path root) {
         ExerciseTests tagged = new ExerciseTests();
         try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.filter(m -> m.getFileName().toString().matches("step[0-9]+-.*")).sorted().toList()) {
+            for (Path module : modules.filter(m -> m.getFileName().toString().matches("step[0-9]+-.*|browser-tests")).sorted().toList()) {
                 Path tests = module.resolve("src/test/java");
                 if (!Files.isDirectory(tests)) {
                     continue;

@@ -22,8 +22,8 @@ final class Snippets {
             Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::(\\S*?)\\[]\\s*(?:-->)?\\s*$");
     /** Anything that looks like a marker, so that a misspelt one is reported rather than quoted. */
     private static final Pattern LOOKS_LIKE_TAG_MARKER = Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::");
-    /** An exercise's answer markers are not part of the code a block quotes either. */
-    private static final Pattern ANSWER_MARKER = Pattern.compile("^\\s*(?://|#)\\s*(BEGIN|END) SOLUTION\\b");
+    /** An exercise's answer and fix markers are not part of the code a block quotes either. */
+    private static final Pattern ANSWER_MARKER = Pattern.compile("^\\s*(?://|#)\\s*(BEGIN|END) (SOLUTION|FIX)\\b");
     /** Lower-case words joined by '-'. */
     private static final Pattern TAG_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** A name that counts instead of saying what the code does: snippet-3, part2, block-12. */

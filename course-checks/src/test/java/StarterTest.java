@@ -166,7 +166,10 @@ class StarterTest {
         Starter.write(project, temp.resolve("starter"));
 
         Path starter = temp.resolve("starter");
-        assertThat(starter.resolve("README.md")).hasContent("read me");
+        assertThat(Files.readString(starter.resolve("README.md"))).as("the starter's own README, not the project's")
+                .doesNotContain("read me")
+                .contains("# Live feed workshop: your starter", "mvn -q -pl step1-demo test -Dgroups=ex1.1",
+                        "diff -r " + project.resolve("step1-demo/src") + " step1-demo/src");
         assertThat(starter.resolve(".gitignore")).exists();
         assertThat(starter.resolve(".ci/run")).isExecutable();
         assertThat(starter.resolve(".git")).doesNotExist();
@@ -176,6 +179,233 @@ class StarterTest {
         assertThat(Files.readString(starter.resolve("pom.xml")))
                 .contains("<module>step1-demo</module>")
                 .doesNotContain("course-checks");
+    }
+
+    @Test
+    void quotesTheStartersCodeInTheTutorialWhereARegionHoldsAnAnswer() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/main/java/demo/Counter.java", """
+                class Counter {
+                    private int count;
+
+                    // tag::count-up[]
+                    int next() {
+                        // BEGIN SOLUTION ex1.1: add one to the count and return it
+                        count++;
+                        return count;
+                        // END SOLUTION
+                    }
+                    // end::count-up[]
+
+                    // tag::the-count[]
+                    int count() {
+                        return count;
+                    }
+                    // end::the-count[]
+                }
+                """);
+        String afterTheQuotes = """
+
+                [Counter.java](step1-demo/src/main/java/demo/Counter.java)
+
+                #### Exercise 1.1: count up
+                """;
+        write(project, "tutorial.md", """
+                # The course
+
+                <!-- snippet: step1-demo/src/main/java/demo/Counter.java#the-count -->
+                ```java
+                int count() {
+                    return count;
+                }
+                ```
+
+                Before the exercise, the answer:
+
+                <!-- snippet: step1-demo/src/main/java/demo/Counter.java#count-up -->
+                ```java
+                int next() {
+                    count++;
+                    return count;
+                }
+                ```
+                """ + afterTheQuotes);
+
+        Starter.write(project, temp.resolve("starter"));
+
+        assertThat(Files.readString(temp.resolve("starter/tutorial.md"))).isEqualTo("""
+                # The course
+
+                <!-- snippet: step1-demo/src/main/java/demo/Counter.java#the-count -->
+                ```java
+                int count() {
+                    return count;
+                }
+                ```
+
+                Before the exercise, the answer:
+
+                <!-- snippet: step1-demo/src/main/java/demo/Counter.java#count-up -->
+                ```java
+                int next() {
+                    // TODO Exercise 1.1: add one to the count and return it
+                    throw new UnsupportedOperationException("Exercise 1.1: add one to the count and return it");
+                }
+                ```
+                """ + afterTheQuotes);
+        assertThat(project.resolve("tutorial.md")).as("the project's own tutorial is left as it is")
+                .content().contains("    count++;");
+    }
+
+    @Test
+    void replacesAnAnswerInAPageScriptByAThrowingSignpost() throws Exception {
+        Path project = project();
+        write(project, "static/page.js", """
+                function missed(cursor, firstId) {
+                  // BEGIN SOLUTION ex1.1: how many ids lie between the cursor and the first id
+                  return Math.max(firstId - cursor - 1, 0);
+                  // END SOLUTION
+                }
+                """);
+
+        List<Starter.Answer> answers = Starter.write(project, temp.resolve("starter"));
+
+        assertThat(answers).singleElement().extracting(Starter.Answer::module).isEqualTo("browser-tests");
+        assertThat(Files.readString(temp.resolve("starter/static/page.js"))).isEqualTo("""
+                function missed(cursor, firstId) {
+                  // TODO Exercise 1.1: how many ids lie between the cursor and the first id
+                  throw new Error("Exercise 1.1: how many ids lie between the cursor and the first id");
+                }
+                """);
+    }
+
+    @Test
+    void makesTheStarterAGitRepositoryWithOneCommitOfEverything() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/main/java/demo/Counter.java", COUNTER);
+        Path starter = temp.resolve("starter");
+        Starter.write(project, starter);
+
+        assertThat(Starter.Git.onPath()).as("git on the PATH, which this check needs").isPresent();
+        assertThat(Starter.Git.firstCommit(starter)).startsWith("The starter is a git repository with one commit");
+
+        assertThat(git(starter, "rev-list", "--count", "HEAD")).isEqualTo("1");
+        assertThat(git(starter, "status", "--porcelain")).as("everything committed").isEmpty();
+        Files.writeString(starter.resolve("step1-demo/src/main/java/demo/Counter.java"), "class Counter {}\n");
+        assertThat(git(starter, "diff", "--stat")).as("git diff shows the learner's work")
+                .contains("step1-demo/src/main/java/demo/Counter.java");
+    }
+
+    @Test
+    void refusesAnAnswerInAScriptOutsideThePages() throws Exception {
+        Path project = project();
+        write(project, "tools/tool.js", """
+                function one() {
+                  // BEGIN SOLUTION ex1.1: one
+                  return 1;
+                  // END SOLUTION
+                }
+                """);
+
+        assertRefused(project, "tools/tool.js:2: answers can be marked in .java files, in nginx config templates"
+                + " and in the pages' scripts");
+    }
+
+    @Test
+    void refusesAnAnswerInsideALambdaOrAStatementBlock() throws Exception {
+        for (String opening : List.of("Runnable task = () -> {", "} else if (count > 0) {", "try (var in = open()) {",
+                "synchronized (this) {", "} catch (IllegalStateException e) {")) {
+            Path project = project();
+            write(project, "step1-demo/src/main/java/demo/Counter.java", """
+                    class Counter {
+                        void next() {
+                            %s
+                                // BEGIN SOLUTION ex1.1: one
+                                count++;
+                                // END SOLUTION
+                            }
+                        }
+                    }
+                    """.formatted(opening));
+
+            assertRefused(project, "step1-demo/src/main/java/demo/Counter.java:4: the answer to ex1.1 must be the whole"
+                    + " body of one method");
+            deleteRecursively(project);
+        }
+    }
+
+    @Test
+    void leavesOutTheFixOfATestFirstExerciseAndStubsItsTest() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/test/java/demo/CounterTest.java", """
+                class CounterTest {
+                    @Test
+                    @Tag("ex1.1")
+                    void neverCountsBelowZero() {
+                        // BEGIN SOLUTION ex1.1: write the test first: a count never goes below zero
+                        assertThat(new Counter().down()).isZero();
+                        // END SOLUTION
+                    }
+                }
+                """);
+        write(project, "step1-demo/src/main/java/demo/Counter.java", """
+                class Counter {
+                    private int count;
+
+                    int down() {
+                        count--;
+                        // BEGIN FIX ex1.1
+                        if (count < 0) {
+                            count = 0;
+                        }
+                        // END FIX
+                        return count;
+                    }
+                }
+                """);
+
+        List<Starter.Answer> answers = Starter.write(project, temp.resolve("starter"));
+
+        assertThat(answers).singleElement().satisfies(answer -> assertThat(answer.testFirst()).isTrue());
+        assertThat(Files.readString(temp.resolve("starter/step1-demo/src/main/java/demo/Counter.java"))).isEqualTo("""
+                class Counter {
+                    private int count;
+
+                    int down() {
+                        count--;
+                        return count;
+                    }
+                }
+                """);
+        assertThat(Files.readString(temp.resolve("starter/step1-demo/src/test/java/demo/CounterTest.java")))
+                .contains("// TODO Exercise 1.1: write the test first: a count never goes below zero")
+                .doesNotContain("assertThat");
+    }
+
+    @Test
+    void refusesATestAnswerWithoutItsFixAndAFixWithoutATestAnswer() throws Exception {
+        Path project = project();
+        write(project, "step1-demo/src/test/java/demo/CounterTest.java", """
+                class CounterTest {
+                    @Tag("ex1.1")
+                    void countsUp() {
+                        // BEGIN SOLUTION ex1.1: a test
+                        assertThat(1).isOne();
+                        // END SOLUTION
+                    }
+                }
+                """);
+        assertRefused(project, "step1-demo/src/test/java/demo/CounterTest.java:4: the answer to ex1.1 is a test");
+
+        Path other = temp.resolve("other");
+        Files.createDirectories(other);
+        write(other, "pom.xml", "<project/>\n");
+        write(other, "step1-demo/src/test/java/demo/CounterTest.java", TAGGED_TEST);
+        write(other, "step1-demo/src/main/java/demo/Counter.java", COUNTER.replace("        return count;\n",
+                "        // BEGIN FIX ex1.1\n        return count;\n        // END FIX\n").replace("count++;", "count += 1;"));
+        assertThatThrownBy(() -> Starter.write(other, temp.resolve("starter-other")))
+                .isInstanceOfSatisfying(Starter.Refused.class, refused -> assertThat(refused.problems)
+                        .anySatisfy(p -> assertThat(p).contains("a fix inside the answer to ex1.1")));
     }
 
     @Test
@@ -352,6 +582,23 @@ class StarterTest {
         assertThatThrownBy(() -> Starter.write(project, temp.resolve("starter-" + System.nanoTime())))
                 .isInstanceOfSatisfying(Starter.Refused.class,
                         refused -> assertThat(refused.problems).anySatisfy(p -> assertThat(p).startsWith(problem)));
+    }
+
+    private static String git(Path folder, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertThat(process.waitFor()).as("git " + String.join(" ", arguments) + ": " + output).isZero();
+        return output;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void write(Path root, String file, String text) throws IOException {

@@ -65,10 +65,7 @@ final class Feed {
         LongPoll poll;
         List<Item> newer;
         synchronized (this) {
-            long since = requested.orElse(lastId); // no cursor: wait for the next item, as the article did
-            if (since > lastId) {
-                since = 0; // a cursor from before a restart: ids began again at 1
-            }
+            long since = cursor(requested);
             poll = new LongPoll(exchange, since);
             newer = backlog.itemsAfter(since);
             if (newer.isEmpty()) {
@@ -87,6 +84,17 @@ final class Feed {
         // END SOLUTION
     }
     // end::check-and-park-under-one-lock[]
+
+    /** The cursor to answer from: the requested since, with the lock held (it reads lastId). */
+    private long cursor(OptionalLong requested) {
+        long since = requested.orElse(lastId); // no cursor: wait for the next item, as the article did
+        // BEGIN FIX ex3.4
+        if (since > lastId) {
+            since = 0; // a cursor from before a restart: ids began again at 1
+        }
+        // END FIX
+        return since;
+    }
 
     /** Stopping: every parked poll gets an empty answer now, rather than a dropped connection. */
     void answerAllWaiting() {

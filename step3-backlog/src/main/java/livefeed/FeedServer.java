@@ -97,17 +97,13 @@ public final class FeedServer {
         requestThreads.allowCoreThreadTimeOut(true);
         // end::request-threads[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
-        server.createContext("/", exchange -> {
-            try {
-                switch (Objects.toString(exchange.getRequestURI().getPath(), "")) {
-                    case "/real_time_feed" -> feedHandler.handle(exchange);
-                    case "/send_feed_item" -> publishHandler.handle(exchange);
-                    default -> staticFiles.handle(exchange);
-                }
-            } catch (HttpError refused) {
-                Responses.error(exchange, refused.status, refused.getMessage());
+        server.createContext("/", new ErrorAnswers(exchange -> {
+            switch (Objects.toString(exchange.getRequestURI().getPath(), "")) {
+                case "/real_time_feed" -> feedHandler.handle(exchange);
+                case "/send_feed_item" -> publishHandler.handle(exchange);
+                default -> staticFiles.handle(exchange);
             }
-        });
+        }, System.err::println));
         // Without an executor every request runs on the one dispatcher thread: one slow handler would stall them all.
         server.setExecutor(requestThreads);
         server.start();

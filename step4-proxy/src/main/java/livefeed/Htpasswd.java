@@ -20,7 +20,6 @@ final class Htpasswd {
 
     // tag::salted-sha1-line[]
     static String line(String user, String password) {
-        // BEGIN SOLUTION ex4.3: user:{SSHA} and Base64 of SHA-1(password, salt) then the 8 salt bytes, newline
         byte[] salt = new byte[8];
         RANDOM.nextBytes(salt);
         try {
@@ -35,7 +34,6 @@ final class Htpasswd {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-1", e);
         }
-        // END SOLUTION
     }
     // end::salted-sha1-line[]
 

@@ -86,6 +86,8 @@ class ForwardingTest {
     }
 
     @Test
+    @Tag("ex4.3")
+    @DisplayName("Exercise 4.3: nginx passes admin's publish, with the password, on to the feed server as it came")
     void forwardsAnAuthenticatedPublishWithItsMethodBodyAndContentType() {
         stubFor(post(urlEqualTo("/send_feed_item")).willReturn(okJson("{\"id\":1}")));
 
@@ -99,6 +101,8 @@ class ForwardingTest {
     }
 
     @Test
+    @Tag("ex4.3")
+    @DisplayName("Exercise 4.3: a publish without admin's password gets nginx's 401 and never reaches the feed server")
     void asksForThePasswordBeforeAnythingReachesTheUpstream() {
         HttpResponse<String> none = http.publish("type=message&content=sneaky");
         HttpResponse<String> wrong = http.publishAs("admin", "guess", "type=message&content=sneaky");
@@ -115,7 +119,7 @@ class ForwardingTest {
 
     @Test
     @Tag("ex4.3")
-    @DisplayName("Exercise 4.3: with your password file, nginx serves the admin page to admin and no one else")
+    @DisplayName("Exercise 4.3: nginx serves the admin page to admin, with the password, and to no one else")
     void protectsTheAdminPageAndServesItWithThePassword() {
         assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
 

@@ -1,7 +1,6 @@
 package livefeed;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtpasswdTest {
 
     @Test
-    @Tag("ex4.3")
-    @DisplayName("Exercise 4.3: the line reads user:{SSHA}, then Base64, then a newline")
+    @DisplayName("the line reads user:{SSHA}, then Base64, then a newline")
     void writesUserSchemeAndBase64OnOneLine() {
         String line = Htpasswd.line("admin", "s3cret");
 
@@ -25,8 +23,7 @@ class HtpasswdTest {
     }
 
     @Test
-    @Tag("ex4.3")
-    @DisplayName("Exercise 4.3: the digest is SHA-1 of the password, then the salt that follows it")
+    @DisplayName("the digest is SHA-1 of the password, then the salt that follows it")
     void theDigestIsSha1OfThePasswordThenTheSalt() throws Exception {
         byte[] digestThenSalt = Base64.getDecoder().decode(hash(Htpasswd.line("admin", "s3cret")));
         byte[] digest = Arrays.copyOfRange(digestThenSalt, 0, 20);
@@ -40,8 +37,7 @@ class HtpasswdTest {
     }
 
     @Test
-    @Tag("ex4.3")
-    @DisplayName("Exercise 4.3: each line has its own random salt")
+    @DisplayName("each line has its own random salt")
     void eachLineHasItsOwnSalt() {
         assertThat(Htpasswd.line("admin", "s3cret")).isNotEqualTo(Htpasswd.line("admin", "s3cret"));
     }

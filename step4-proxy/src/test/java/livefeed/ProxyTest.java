@@ -63,7 +63,7 @@ class ProxyTest {
 
     @Test
     @Tag("ex4.3")
-    @DisplayName("Exercise 4.3: the demo's admin page opens with the password written by Htpasswd.line")
+    @DisplayName("Exercise 4.3: the demo's admin page opens with admin's password, and only with it")
     void servesTheAdminPageOnlyWithThePassword() throws Exception {
         assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
 

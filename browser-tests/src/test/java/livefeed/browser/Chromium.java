@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Debian's Chromium and its chromedriver: without them the browser tests skip on a learner's machine, and fail in CI (CI set). */
 final class Chromium {
 
-    static final String INSTALL_HINT = "sudo apt-get install -y chromium chromium-driver";
+    static final String INSTALL_HINT = "sudo apt-get install -y chromium chromium-driver (Debian, Ubuntu)"
+            + " or brew install --cask chromium chromedriver (macOS)";
     private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private Chromium() {
@@ -31,6 +32,10 @@ final class Chromium {
         if (found.isEmpty()) {
             if (System.getenv("CI") != null) {
                 fail("CI is set, so the browser tests must run, but " + what + " was not found: " + INSTALL_HINT);
+            }
+            if (System.getProperty("livefeed.groups") != null) { // set by a run by tag: an exercise must not pass by skipping
+                fail("-Dgroups=" + System.getProperty("livefeed.groups") + " asks for browser tests, but " + what
+                        + " was not found: " + INSTALL_HINT);
             }
             String reason = "skipped: " + what + " not found: " + INSTALL_HINT;
             if (TOLD.compareAndSet(false, true)) {

@@ -54,6 +54,11 @@ final class FeedWindow {
         return Boolean.TRUE.equals(driver().executeScript("return window.loadedByTheTest === true;"));
     }
 
+    /** Runs a script in this page, beside its own (`arguments[0]` is the first argument), and gives back what it returns. */
+    Object evaluate(String script, Object... arguments) {
+        return driver().executeScript(script, arguments);
+    }
+
     byte[] screenshot() {
         return browser.screenshot(window);
     }

@@ -1,5 +1,6 @@
 package livefeed.browser;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,8 @@ class MissedItemsTest {
     final Servers servers = new Servers();
 
     @Test
+    @Tag("ex3.3")
+    @DisplayName("Exercise 3.3: a page that was offline says how many items it missed, and carries on")
     void saysHowManyItemsItMissedWhileOfflineAndCarriesOn() {
         StepServer server = servers.start(Step.BACKLOG, "--backlog", "3");
         FeedWindow feed = browser.openFeed(server.url());
@@ -49,6 +52,8 @@ class MissedItemsTest {
     }
 
     @Test
+    @Tag("ex3.3")
+    @DisplayName("Exercise 3.3: after a server restart the page shows the new items and counts nothing as missed")
     void followsARestartedServerWithoutReloading() {
         StepServer server = servers.start(Step.BACKLOG);
         FeedWindow feed = browser.openFeed(server.url());

@@ -29,7 +29,7 @@ enum Step {
         Path classes = REPOSITORY.resolve(module).resolve("target").resolve("classes");
         if (!Files.exists(classes.resolve(mainClass.replace('.', '/') + ".class"))) {
             throw new IllegalStateException("no compiled " + mainClass + " in " + classes
-                    + ": build the steps first, e.g. mvn -B -pl browser-tests -am verify");
+                    + ": compile the steps first, such as with mvn -q compile (a run by tag, -Dgroups=..., builds this module alone)");
         }
         return classes;
     }

@@ -19,7 +19,6 @@ final class Cursor {
 
     /** Moves past the items, which come in id order; returns a note on what came before them, if any. */
     Optional<String> moveOver(List<FeedItem> items) {
-        // BEGIN SOLUTION ex3.3: move to the last id; tell of items the backlog dropped, or of a restart
         if (items.isEmpty()) {
             return Optional.empty(); // the server's poll timed out: nothing new, ask again from here
         }
@@ -37,6 +36,5 @@ final class Cursor {
                     + " missed: the server's backlog dropped them before we came back)");
         }
         return Optional.empty(); // since=0 brings the backlog, which may start past 1: nothing was missed then
-        // END SOLUTION
     }
 }

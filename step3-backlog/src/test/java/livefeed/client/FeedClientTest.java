@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -36,8 +35,7 @@ class FeedClientTest {
     }
 
     @Test
-    @Tag("ex3.3")
-    @DisplayName("Exercise 3.3: the cursor starts at 0, then is the largest id seen; an empty answer leaves it")
+    @DisplayName("the cursor starts at 0, then is the largest id seen; an empty answer leaves it")
     void sendsSinceZeroFirstThenTheLargestIdItHasSeen() throws Exception {
         answerInTurn(items(1, 2, 3), items(4), okJson("[]"), items(5, 6));
 
@@ -54,8 +52,7 @@ class FeedClientTest {
     }
 
     @Test
-    @Tag("ex3.3")
-    @DisplayName("Exercise 3.3: a gap in the ids is reported as items missed")
+    @DisplayName("a gap in the ids is reported as items missed")
     void reportsTheItemsTheBacklogDroppedBeforeItCameBack() throws Exception {
         answerInTurn(items(1, 2), items(6, 7), items(8));
 
@@ -71,8 +68,7 @@ class FeedClientTest {
     }
 
     @Test
-    @Tag("ex3.3")
-    @DisplayName("Exercise 3.3: ids that start again tell of a restart, and the cursor starts over")
+    @DisplayName("ids that start again tell of a restart, and the cursor starts over")
     void noticesThatTheServerRestartedAndStartsItsCursorOver() throws Exception {
         answerInTurn(items(6, 7), items(1, 2), items(3));
 
