@@ -139,7 +139,6 @@ final class EventStream implements Runnable {
         try {
             exchange.sendResponseHeaders(200, 0); // 0: a body of unknown length, sent in chunks
             out = exchange.getResponseBody();
-            out.write(ServerSentEvent.RETRY);
         } finally {
             writingSince = 0;
         }

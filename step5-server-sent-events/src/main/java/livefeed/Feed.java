@@ -103,6 +103,7 @@ final class Feed {
             if (stopped || subscribers.isFull()) {
                 return false;
             }
+            stream.send(ServerSentEvent.RETRY); // the first thing on every stream, and it gets the headers sent
             for (Item item : backlog.itemsAfter(since(requested))) {
                 stream.send(ServerSentEvent.of(item));
             }

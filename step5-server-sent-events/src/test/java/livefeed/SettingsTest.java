@@ -22,6 +22,8 @@ class SettingsTest {
         assertThat(settings.pollTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.backlog()).isEqualTo(20);
         assertThat(settings.maxWaiting()).isEqualTo(10_000);
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(settings.maxSubscribers()).isEqualTo(10_000);
     }
 
     @Test
@@ -93,6 +95,22 @@ class SettingsTest {
                 .hasMessage("--max-waiting must be at least 1");
         assertThatThrownBy(() -> Settings.parse(new String[] {"--backlog", "-3"}, Map.of()))
                 .hasMessage("--backlog must be a whole number, not '-3'");
+    }
+
+    @Test
+    void takesTheHeartbeatInSecondsAndTheStreamLimit() {
+        Settings settings = Settings.parse(new String[] {"--heartbeat", "0.2", "--max-subscribers", "3"}, Map.of());
+
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofMillis(200));
+        assertThat(settings.maxSubscribers()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAHeartbeatOfZeroOrAStreamLimitBelowOne() {
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--heartbeat", "0"}, Map.of()))
+                .hasMessage("--heartbeat must be a number of seconds above 0, such as 30 or 0.5, not '0'");
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--max-subscribers", "0"}, Map.of()))
+                .hasMessage("--max-subscribers must be at least 1");
     }
 
     @Test

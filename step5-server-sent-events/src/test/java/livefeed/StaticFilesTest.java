@@ -29,7 +29,7 @@ class StaticFilesTest {
         "/admin.html,       admin.html,      text/html; charset=utf-8",
         "/style.css,        style.css,       text/css; charset=utf-8",
         "/feed-page.js,     feed-page.js,    text/javascript; charset=utf-8",
-        "/client.js,        cursor-polling.js, text/javascript; charset=utf-8",
+        "/client.js,        event-source.js, text/javascript; charset=utf-8",
     })
     void servesTheFileWithItsContentType(String path, String file, String contentType) throws Exception {
         HttpResponse<String> response = server.http().get(path);
@@ -41,7 +41,7 @@ class StaticFilesTest {
 
     @Test
     void servesThisStepsTechniqueAsClientJs() throws Exception {
-        assertThat(FeedServer.CLIENT_SCRIPT).isEqualTo("cursor-polling.js");
+        assertThat(FeedServer.CLIENT_SCRIPT).isEqualTo("event-source.js");
 
         assertThat(server.http().get("/client.js").body()).isEqualTo(Files.readString(STATIC.resolve(FeedServer.CLIENT_SCRIPT)));
     }
