@@ -66,7 +66,6 @@ final class Feed {
      *
      * @return false when too many polls are waiting already
      */
-    // tag::check-and-park-under-one-lock[]
     boolean poll(HttpExchange exchange, OptionalLong requested) {
         LongPoll poll;
         List<Item> newer;
@@ -88,7 +87,6 @@ final class Feed {
         }
         return true;
     }
-    // end::check-and-park-under-one-lock[]
 
     // tag::replay-and-subscribe-under-one-lock[]
     /**
