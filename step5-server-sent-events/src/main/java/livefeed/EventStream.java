@@ -122,14 +122,19 @@ final class EventStream implements Runnable {
                 }
             }
         } catch (IOException readerWentAway) {
-            synchronized (this) {
-                closing = true;
-                queue.clear();
-            }
+            dropQueue();
+        } catch (RuntimeException bug) {
+            dropQueue();
+            bug.printStackTrace(); // a bug of ours: the stream ends, and the log says why
         }
         close();
     }
     // end::drain-then-let-go[]
+
+    private synchronized void dropQueue() {
+        closing = true;
+        queue.clear();
+    }
 
     private void start() throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
