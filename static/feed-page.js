@@ -1,7 +1,7 @@
 "use strict";
 
 // Rendering and status line of the live feed page, shared by the three
-// technique scripts (polling.js, long-polling.js, cursor-polling.js).
+// technique scripts (polling.js, long-polling.js, cursor-polling.js, event-source.js).
 const FeedPage = (() => {
   const byId = (id) => document.getElementById(id);
   let requests = 0;

@@ -32,7 +32,7 @@ class RequestCountTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(names = {"LONG_POLLING", "BACKLOG", "NGINX"})
+    @EnumSource(names = {"LONG_POLLING", "BACKLOG", "NGINX", "SERVER_SENT_EVENTS"})
     void aLongPollStaysTheOneOpenRequestWhileNothingHappens(Step step) {
         StepServer server = servers.start(step); // the default poll timeout: 30 s
         FeedWindow feed = browser.openFeed(server.url());

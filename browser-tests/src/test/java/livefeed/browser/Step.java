@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The four steps of the tutorial, each a module whose server the tests start from its target/classes. */
+/** The steps of the tutorial, each a module whose server the tests start from its target/classes. */
 enum Step {
     POLLING("step1-polling", "livefeed.FeedServer", Duration.ofSeconds(4)),     // the 2 s sleep, with room to spare
     LONG_POLLING("step2-long-polling", "livefeed.FeedServer", Duration.ofSeconds(1)),
     BACKLOG("step3-backlog", "livefeed.FeedServer", Duration.ofSeconds(1)),
-    NGINX("step4-proxy", "livefeed.ProxyDemo", Duration.ofSeconds(1));
+    NGINX("step4-proxy", "livefeed.ProxyDemo", Duration.ofSeconds(1)),
+    SERVER_SENT_EVENTS("step5-server-sent-events", "livefeed.FeedServer", Duration.ofSeconds(1));
 
     /** The repository: Maven runs the tests in browser-tests/, one level down. */
     static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();

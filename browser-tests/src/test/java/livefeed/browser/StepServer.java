@@ -89,6 +89,16 @@ final class StepServer {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** SIGKILL: the server gets no chance to end anything cleanly, as when its machine goes down. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static StepServer launch(Step step, List<String> options, int port) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
