@@ -1,0 +1,142 @@
+package livefeed;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Step 5: server-sent events. The page opens one response that never ends, and the server writes
+ * each item into it as it is published; the browser reconnects by itself, with its cursor.
+ * Step 3's long poll is still here, on the same backlog. Run it, open the URL it prints, and post
+ * items from /admin.html.
+ */
+public final class FeedServer {
+
+    /** The page loads /client.js: in this step, the script that opens an EventSource. */
+    static final String CLIENT_SCRIPT = "event-source.js";
+    /** How long stopping waits for the streams to end cleanly, before it closes what is left. */
+    private static final Duration STREAMS_END_WITHIN = Duration.ofSeconds(2);
+    /** Connections that may wait to be accepted; the JDK's default, 50, refuses a crowd (Linux caps it at somaxconn). */
+    private static final int ACCEPT_BACKLOG = 4096;
+    private static final int MAX_IDLE_CONNECTIONS = 20_000;
+    private static final int WORKER_THREADS = 8;
+
+    private final HttpServer server;
+    private final ScheduledExecutorService workers;
+    private final Feed feed;
+    private final Subscribers subscribers;
+
+    private FeedServer(HttpServer server, ScheduledExecutorService workers, Feed feed, Subscribers subscribers) {
+        this.server = server;
+        this.workers = workers;
+        this.feed = feed;
+        this.subscribers = subscribers;
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            FeedServer feedServer = start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(feedServer::stop));
+            System.out.println("Live feed at " + feedServer.url() + " (admin page: " + feedServer.url() + "admin.html)");
+        } catch (BindException e) {
+            System.err.println("error: port " + settings.port() + " is in use (is another feed server running?):"
+                    + " stop it, or pass --port 0 for any free port");
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println("error: cannot start the server: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static FeedServer start(Settings settings) throws IOException {
+        // The workers answer requests and also run the poll timeouts and the streams' heartbeats.
+        ScheduledThreadPoolExecutor workers = new ScheduledThreadPoolExecutor(WORKER_THREADS);
+        workers.setRemoveOnCancelPolicy(true); // a poll answered early drops its timeout at once
+        Subscribers subscribers = new Subscribers(settings.maxSubscribers(), settings.backlog(), settings.heartbeat());
+        Feed feed = new Feed(settings.pollTimeout(), settings.backlog(), settings.maxWaiting(), workers, subscribers);
+        FeedHandler feedHandler = new FeedHandler(feed);
+        EventStreamHandler eventStreamHandler = new EventStreamHandler(feed, subscribers);
+        PublishHandler publishHandler = new PublishHandler(feed);
+        StaticFiles staticFiles = new StaticFiles(settings.staticDir(), CLIENT_SCRIPT);
+
+        // tag::tcp-nodelay[]
+        // Two defaults of the JDK server that hurt many waiting clients. The JDK reads them once, when the
+        // first server starts, so they are set here unless someone gave them with -D already:
+        // TCP_NODELAY: else an answer's body, written after its headers, can wait up to 40 ms for the
+        // client to acknowledge them (Nagle's algorithm);
+        useUnlessSet("sun.net.httpserver.nodelay", "true");
+        // and past 200 idle keep-alive connections, the JDK closes each one after its answer: a crowd of
+        // clients would have to connect again for every item.
+        useUnlessSet("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
+        // end::tcp-nodelay[]
+        HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
+        server.createContext("/", exchange -> {
+            try {
+                switch (Objects.toString(exchange.getRequestURI().getPath(), "")) {
+                    case "/real_time_feed" -> feedHandler.handle(exchange);
+                    case "/feed_events" -> eventStreamHandler.handle(exchange);
+                    case "/send_feed_item" -> publishHandler.handle(exchange);
+                    default -> staticFiles.handle(exchange);
+                }
+            } catch (HttpError refused) {
+                Responses.error(exchange, refused.status, refused.getMessage());
+            }
+        });
+        // Without an executor every request runs on the one dispatcher thread: one slow handler would stall them all.
+        server.setExecutor(workers);
+        server.start();
+        long tick = subscribers.tickInterval().toNanos();
+        workers.scheduleWithFixedDelay(subscribers::tick, tick, tick, TimeUnit.NANOSECONDS);
+        return new FeedServer(server, workers, feed, subscribers);
+    }
+
+    private static void useUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    URI url() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+    }
+
+    int waitingPolls() {
+        return feed.waitingCount();
+    }
+
+    int openStreams() {
+        return subscribers.count();
+    }
+
+    // tag::stop-streams-cleanly[]
+    void stop() {
+        feed.answerAllWaiting();
+        feed.endAllStreams();
+        try {
+            subscribers.awaitEnded(STREAMS_END_WITHIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0); // closes every connection left, which also ends a write blocked on one
+        workers.shutdownNow();
+        subscribers.stopWriters();
+    }
+    // end::stop-streams-cleanly[]
+}
