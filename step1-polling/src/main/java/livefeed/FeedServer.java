@@ -7,8 +7,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Step 1: polling. The page asks for new items every two seconds, and the server answers at
@@ -21,14 +22,17 @@ public final class FeedServer {
     /** Connections that may wait to be accepted; the JDK's default, 50, refuses a crowd (Linux caps it at somaxconn). */
     private static final int ACCEPT_BACKLOG = 4096;
     private static final int MAX_IDLE_CONNECTIONS = 20_000;
-    private static final int WORKER_THREADS = 8;
+    /** The most threads reading requests and running handlers at once: far more than the 200 stalled clients a step must outlast. */
+    static final int REQUEST_THREADS = 400;
+    /** A request must arrive whole within this time, else the JDK closes its connection. */
+    static final int REQUEST_TIME_LIMIT_SECONDS = 10;
 
     private final HttpServer server;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor requestThreads;
 
-    private FeedServer(HttpServer server, ExecutorService workers) {
+    private FeedServer(HttpServer server, ThreadPoolExecutor requestThreads) {
         this.server = server;
-        this.workers = workers;
+        this.requestThreads = requestThreads;
     }
 
     public static void main(String[] args) {
@@ -70,6 +74,17 @@ public final class FeedServer {
         // clients would have to connect again for every item.
         useUnlessSet("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
         // end::tcp-nodelay[]
+        // tag::request-threads[]
+        // The JDK server reads each request (line, headers, body) on a thread of its executor, and waits there
+        // for bytes that are slow to come: a client that stops half-way holds a thread. So: many request threads,
+        // made when needed and retired after a minute idle, and a time limit for a request to arrive whole, after
+        // which the JDK closes the connection (its timer looks every second) and the thread is free again.
+        // A parked poll arrived whole long before: the limit never touches it.
+        useUnlessSet("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIME_LIMIT_SECONDS));
+        ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(REQUEST_THREADS, REQUEST_THREADS,
+                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        requestThreads.allowCoreThreadTimeOut(true);
+        // end::request-threads[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", exchange -> {
             try {
@@ -83,10 +98,9 @@ public final class FeedServer {
             }
         });
         // Without an executor every request runs on the one dispatcher thread: one slow handler would stall them all.
-        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS);
-        server.setExecutor(workers);
+        server.setExecutor(requestThreads);
         server.start();
-        return new FeedServer(server, workers);
+        return new FeedServer(server, requestThreads);
     }
 
     private static void useUnlessSet(String property, String value) {
@@ -100,8 +114,13 @@ public final class FeedServer {
         return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
     }
 
+    /** Request threads reading a request or running a handler right now; a parked poll holds none. */
+    int busyRequestThreads() {
+        return requestThreads.getActiveCount();
+    }
+
     void stop() {
         server.stop(0);
-        workers.shutdownNow();
+        requestThreads.shutdownNow();
     }
 }

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * The values that turn nginx.conf.template into nginx's config. Immutable.
  *
  * @param readTimeout how long nginx waits for the feed server's answer: it must outlast the poll timeout
+ * @param limits      how many connections and files nginx may open, from the feed server's --max-waiting
  */
 record NginxConfig(String host, int port, int feedPort, Path staticDir, Path workDir,
-                   Duration pollTimeout, Duration readTimeout) {
+                   Duration pollTimeout, Duration readTimeout, Limits limits) {
 
     /** How long the page waits for an answer before it gives up (REQUEST_TIMEOUT_MS in cursor-polling.js, as NginxConfigTest checks). */
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(40);
@@ -40,6 +41,42 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
         // END SOLUTION
     }
 
+    /**
+     * nginx's limits, from the feed server's --max-waiting and the open-file limit nginx inherits
+     * (OpenFileLimit). A waiting poll holds two connections in nginx, the browser's and nginx's own to
+     * the feed server, and every connection is an open file.
+     *
+     * @param workers           worker processes: one, unless one process may not open enough files
+     * @param workerConnections connections each worker may hold: two per waiting poll, and SPARE more
+     * @param workerOpenFiles   files each worker may open: its connections, a page file on each spare one, its logs
+     * @param keepalive         idle connections to the feed server each worker keeps: after a publish, all its
+     *                          polls are answered at once, and each connection is reused for the next poll
+     */
+    record Limits(long workers, long workerConnections, long workerOpenFiles, long keepalive) {
+
+        /** Connections beyond the polls: browsers loading the pages and scripts, the admin publishing. */
+        static final int SPARE = 100;
+
+        // tag::limits-from-max-waiting[]
+        static Limits of(int maxWaiting, long openFileLimit) {
+            long connections = 2L * maxWaiting + SPARE; // two per waiting poll, and the spare ones
+            long files = connections + SPARE;           // one per connection, and a page file on each spare one
+            if (files <= openFileLimit) {
+                return new Limits(1, connections, files, maxWaiting);
+            }
+            // One process may not open that many files: several workers share the polls, each within the limit.
+            long pollsEach = Math.max(1, (openFileLimit - 2 * SPARE) / 2);
+            long workers = (maxWaiting + pollsEach - 1) / pollsEach;
+            return new Limits(workers, 2 * pollsEach + SPARE, 2 * pollsEach + 2 * SPARE, pollsEach);
+        }
+        // end::limits-from-max-waiting[]
+
+        /** The files one worker needs to hold every waiting poll alone. */
+        static long oneWorkerFiles(int maxWaiting) {
+            return 2L * maxWaiting + 2 * SPARE;
+        }
+    }
+
     String render() throws IOException {
         Map<String, String> values = Map.of(
                 "NGINX_HOST", host,
@@ -49,10 +86,19 @@ record NginxConfig(String host, int port, int feedPort, Path staticDir, Path wor
                 "WORK_DIR", workDir.toAbsolutePath().normalize().toString(),
                 "POLL_TIMEOUT", seconds(pollTimeout),
                 "READ_TIMEOUT", seconds(readTimeout));
+        Map<String, String> limitValues = Map.of(
+                "WORKERS", String.valueOf(limits.workers()),
+                "WORKER_CONNECTIONS", String.valueOf(limits.workerConnections()),
+                "WORKER_OPEN_FILES", String.valueOf(limits.workerOpenFiles()),
+                "UPSTREAM_KEEPALIVE", String.valueOf(limits.keepalive()),
+                // Several workers must share the crowd evenly, each within its open-file limit: each gets its own
+                // listening socket and the kernel spreads new connections among them (nginx alone lets one worker
+                // take most of them). Not with one worker: another nginx could then bind the same port unnoticed.
+                "SPREAD", limits.workers() > 1 ? " reuseport" : "");
         Matcher placeholder = Pattern.compile("\\{\\{([A-Z_]+)}}").matcher(template());
         StringBuilder config = new StringBuilder();
         while (placeholder.find()) {
-            String value = values.get(placeholder.group(1));
+            String value = values.getOrDefault(placeholder.group(1), limitValues.get(placeholder.group(1)));
             if (value == null) {
                 throw new IllegalStateException("nginx.conf.template names an unknown value: " + placeholder.group());
             }

@@ -40,6 +40,15 @@ public final class ProxyDemo {
             fail(2, e.getMessage() + "\n" + USAGE);
             return;
         }
+        // tag::max-waiting-within-open-file-limit[]
+        long fileLimit = OpenFileLimit.ofThisProcess();
+        int maxWaiting = feedSettings.maxWaiting();
+        if (OpenFileLimit.fit(maxWaiting, fileLimit) < maxWaiting) { // else "Too many open files" under load
+            System.out.println(OpenFileLimit.note(maxWaiting, fileLimit));
+            flags.put("--max-waiting", String.valueOf(OpenFileLimit.fit(maxWaiting, fileLimit)));
+            feedSettings = Settings.parse(feedServerArgs(flags), Map.of());
+        }
+        // end::max-waiting-within-open-file-limit[]
         Path binary = NginxBinary.find().orElse(null);
         if (binary == null) {
             fail(1, NginxBinary.INSTALL_HINT);
@@ -74,7 +83,8 @@ public final class ProxyDemo {
         try {
             NginxConfig config = new NginxConfig("127.0.0.1", nginxPort, feedServer.url().getPort(),
                     feedSettings.staticDir(), workDir, feedSettings.pollTimeout(),
-                    NginxConfig.readTimeoutFor(feedSettings.pollTimeout()));
+                    NginxConfig.readTimeoutFor(feedSettings.pollTimeout()),
+                    NginxConfig.Limits.of(feedSettings.maxWaiting(), OpenFileLimit.ofThisProcess()));
             return new ProxyDemo(feedServer, Nginx.start(binary, config, Htpasswd.line("admin", password)));
         } catch (IOException | RuntimeException e) {
             feedServer.stop(); // nginx did not start: leave nothing running

@@ -141,6 +141,20 @@ class ProxyTest {
     }
 
     @Test
+    void sizesNginxForTheFeedServersMaxWaiting() throws Exception {
+        Path workDir = workDir();
+        Settings fifty = Settings.parse(new String[] {"--port", "0", "--max-waiting", "50"}, Map.of());
+        ProxyDemo small = ProxyDemo.start(NginxRequired.binary(), fifty, TestNginx.freePort(), workDir, TestNginx.PASSWORD);
+        try {
+            assertThat(Files.readString(workDir.resolve("nginx.conf")))
+                    .as("50 polls: two connections each and 100 spare; a file for each, and 100 more")
+                    .contains("worker_processes 1;", "worker_connections 200;", "worker_rlimit_nofile 300;", "keepalive 50;");
+        } finally {
+            small.stop();
+        }
+    }
+
+    @Test
     void stoppingLeavesNothingListening() throws Exception {
         int feedPort = feedServer.url().getPort();
         int nginxPort = http.port();

@@ -12,6 +12,8 @@ import java.time.Duration;
 final class TestNginx implements AutoCloseable {
 
     static final String PASSWORD = "s3cret-for-tests";
+    /** The polls nginx is sized for: far more than any test holds. */
+    private static final int MAX_WAITING = 1_000;
 
     private final Nginx nginx;
     final URI url;
@@ -25,7 +27,7 @@ final class TestNginx implements AutoCloseable {
         int port = freePort();
         Path workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "nginx-tests")), "nginx");
         NginxConfig config = new NginxConfig("127.0.0.1", port, upstreamPort, Path.of("..", "static"), workDir,
-                pollTimeout, readTimeout);
+                pollTimeout, readTimeout, NginxConfig.Limits.of(MAX_WAITING, OpenFileLimit.ofThisProcess()));
         Nginx nginx = Nginx.start(NginxRequired.binary(), config, Htpasswd.line("admin", PASSWORD));
         return new TestNginx(nginx, URI.create("http://127.0.0.1:" + port + "/"));
     }
