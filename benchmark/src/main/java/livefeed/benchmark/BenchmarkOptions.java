@@ -7,16 +7,17 @@ import java.util.Map;
 
 /** The benchmark's command line: every option has a default, so the command alone runs the course's comparison. */
 record BenchmarkOptions(int clients, int items, int intervalMillis, int warmUpItems, List<Step> steps,
-                        int pollEveryMillis, double pollTimeoutSeconds, List<String> serverJvmArgs) {
+                        int pollEveryMillis, double pollTimeoutSeconds, int heartbeatSeconds, List<String> serverJvmArgs) {
 
     static final String USAGE = "options: --clients N (100) --items M (20) --interval-ms MS (500) --warm-up-items W (5)"
-            + " --steps 1,2,3,4 (all) --poll-every-ms MS (2000, step 1) --poll-timeout SECONDS (30, steps 2 to 4)"
+            + " --steps 1,2,3,4,5,nchan (all; nchan: the nginx+nchan reference) --poll-every-ms MS (2000, step 1)"
+            + " --poll-timeout SECONDS (30, steps 2 to 4) --heartbeat SECONDS (15, step 5 and nchan)"
             + " --server-jvm-args \"-Xmx64m ...\" (none)";
 
     static BenchmarkOptions parse(String... args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--clients", "100", "--items", "20",
-                "--interval-ms", "500", "--warm-up-items", "5", "--steps", "1,2,3,4", "--poll-every-ms", "2000",
-                "--poll-timeout", "30", "--server-jvm-args", ""));
+                "--interval-ms", "500", "--warm-up-items", "5", "--steps", "1,2,3,4,5,nchan", "--poll-every-ms", "2000",
+                "--poll-timeout", "30", "--heartbeat", "15", "--server-jvm-args", ""));
         for (int i = 0; i < args.length; i += 2) {
             if (!options.containsKey(args[i]) || i + 1 == args.length) {
                 throw new IllegalArgumentException("unknown option, or no value after it: " + args[i]);
@@ -24,8 +25,8 @@ record BenchmarkOptions(int clients, int items, int intervalMillis, int warmUpIt
             options.put(args[i], args[i + 1]);
         }
         List<Step> steps = new ArrayList<>();
-        for (String number : options.get("--steps").split(",")) {
-            steps.add(Step.number(positive("--steps", number.trim())));
+        for (String key : options.get("--steps").split(",")) {
+            steps.add(Step.named(key.trim()));
         }
         double pollTimeout = seconds(options.get("--poll-timeout"));
         String jvmArgs = options.get("--server-jvm-args").trim();
@@ -33,7 +34,7 @@ record BenchmarkOptions(int clients, int items, int intervalMillis, int warmUpIt
                 positive("--items", options.get("--items")), positive("--interval-ms", options.get("--interval-ms")),
                 positive("--warm-up-items", options.get("--warm-up-items")), List.copyOf(steps),
                 positive("--poll-every-ms", options.get("--poll-every-ms")), pollTimeout,
-                jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
+                positive("--heartbeat", options.get("--heartbeat")), jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
     }
 
     /** The poll timeout as the servers' --poll-timeout flag takes it: 30, or 0.5. */

@@ -11,7 +11,8 @@ import java.util.Locale;
  */
 final class Chart {
 
-    private static final int PANEL_WIDTH = 300;
+    private static final int MIN_PANEL_WIDTH = 300; // 4 steps at 60 px each, and the scale
+    private static final int GROUP_WIDTH = 60; // room for a label such as "nginx+nchan" under a step's bars
     private static final int PLOT_TOP = 60;
     private static final int PLOT_HEIGHT = 200;
     private static final int HEIGHT = 330;
@@ -26,10 +27,12 @@ final class Chart {
 
     private final String caption;
     private final List<StepResult> results;
+    private final int panelWidth;
 
     Chart(String caption, List<StepResult> results) {
         this.caption = caption;
         this.results = List.copyOf(results);
+        this.panelWidth = Math.max(MIN_PANEL_WIDTH, 60 + GROUP_WIDTH * results.size());
     }
 
     String svg() {
@@ -40,14 +43,14 @@ final class Chart {
                         values(r -> r.requests().idlePerMinute()), false, 0),
                 new Panel("Items lost per subscriber, burst of " + StepRun.BURST_ITEMS, List.of(),
                         values(r -> r.losses().burstPerSubscriber()), false, StepRun.BURST_ITEMS));
-        int width = PANEL_WIDTH * panels.size();
+        int width = panelWidth * panels.size();
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\""
                 + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
                 width, HEIGHT, width, HEIGHT));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, HEIGHT));
         svg.append(text(width / 2.0, 20, "middle", 14, caption));
         for (int i = 0; i < panels.size(); i++) {
-            panel(svg, i * PANEL_WIDTH, panels.get(i));
+            panel(svg, i * panelWidth, panels.get(i));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -69,9 +72,9 @@ final class Chart {
 
     private void panel(StringBuilder svg, int left, Panel panel) {
         double plotLeft = left + 45;
-        double plotWidth = PANEL_WIDTH - 60;
+        double plotWidth = panelWidth - 60;
         double bottom = PLOT_TOP + PLOT_HEIGHT;
-        svg.append(text(left + PANEL_WIDTH / 2.0, 45, "middle", 12, panel.title()));
+        svg.append(text(left + panelWidth / 2.0, 45, "middle", 12, panel.title()));
         double top = top(panel);
         svg.append(line(plotLeft, PLOT_TOP, plotLeft, bottom)).append(line(plotLeft, bottom, plotLeft + plotWidth, bottom));
         svg.append(text(plotLeft - 4, bottom + 4, "end", 10, panel.logScale() ? "1" : "0"));
@@ -96,7 +99,7 @@ final class Chart {
                 svg.append(text(x + (bar - 2) / 2, bottom - height - 3, "middle", 10, value < 0 ? "n/a" : label(value)));
             }
             svg.append(text(groupLeft + (group - 12) / 2, bottom + 16, "middle", 11,
-                    results.get(step).step().label()));
+                    results.get(step).step().label));
             if (!results.get(step).held()) { // its figures are those of a server past its limits: see the table
                 svg.append(text(groupLeft + (group - 12) / 2, bottom + 29, "middle", 10, "did not hold")
                         .replace("<text ", "<text fill=\"#b00\" "));

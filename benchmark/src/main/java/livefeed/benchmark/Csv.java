@@ -16,7 +16,7 @@ final class Csv {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("step", r -> r.step().number),
+            new Column("step", r -> r.step().key),
             new Column("technique", StepResult::technique),
             new Column("subscribers", StepResult::subscribers),
             new Column("held", StepResult::held),

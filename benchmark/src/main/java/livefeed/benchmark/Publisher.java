@@ -5,37 +5,26 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
- * Publishes items, each over a new blocking connection, and times each POST from connect to
- * answer. Not kept alive: the JDK server closes a keep-alive connection after an answer when it
- * holds more than sun.net.httpserver.maxIdleConnections (200) idle ones, and a POST must not be
- * sent twice to find that out. Through nginx (step 4) it logs in as the admin, with Basic auth.
+ * Publishes the benchmark's items, one at a time, each over a new blocking connection, and times
+ * each POST from connect to answer. Not kept alive: the JDK server closes a keep-alive connection
+ * after an answer when it holds more than sun.net.httpserver.maxIdleConnections (200) idle ones,
+ * and a POST must not be sent twice to find that out. What to post is the implementation's: the
+ * admin page's form (FeedPublisher), or a message to nchan (NchanPublisher).
  */
-final class Publisher {
-
-    private final InetSocketAddress server;
-    private final String authorization; // a header line, or "" where no password is asked
-
-    /** adminPassword: null where publishing needs none (steps 1 to 3). */
-    Publisher(InetSocketAddress server, String adminPassword) {
-        this.server = server;
-        this.authorization = adminPassword == null ? "" : "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)) + "\r\n";
-    }
+interface Publisher {
 
     /** Posts one item and returns its id; the POST's own latency goes into postMicros. */
-    long publish(String content, Stats postMicros) throws IOException {
-        String body = "type=message&content=" + content; // plain words: nothing to encode
-        String request = "POST /send_feed_item HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
-                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                + "\r\nConnection: close\r\n" + authorization + "\r\n" + body;
+    long publish(String content, Stats postMicros) throws IOException;
+
+    /** Sends the whole request and reads the whole answer, timing it into postMicros. */
+    static ResponseParser post(InetSocketAddress server, String request, Stats postMicros) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(10_000);
             socket.connect(server, 5_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             ResponseParser response = new ResponseParser();
             byte[] chunk = new byte[8192];
             int count;
@@ -46,10 +35,7 @@ final class Publisher {
                 }
             } while (!response.feed(ByteBuffer.wrap(chunk, 0, count)));
             postMicros.add((System.nanoTime() - start) / 1000);
-            if (response.status() != 200) {
-                throw new IOException("publishing answered " + response.status() + ": " + response.body());
-            }
-            return ItemJson.idsAndTimestamps(response.body())[0];
+            return response;
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * A step's server as a child process, pinned to core 0 so that it can be measured alone. For step 4
  * that is the Java demo and the nginx it starts: they share the core, and their CPU and memory are
- * counted together.
+ * counted together. For nginx+nchan, only nginx's: the Java process there only launches it.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -24,10 +24,12 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final InetSocketAddress address;
+    private final boolean launcherOnly; // the process only started the server, its children
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, boolean launcherOnly) {
         this.process = process;
         this.address = new InetSocketAddress("127.0.0.1", port);
+        this.launcherOnly = launcherOnly;
     }
 
     /** Starts the step's main from its classes, in the repository root; its errors go to log. */
@@ -48,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // every way out, Ctrl-C included
         try {
-            return new ServerProcess(process, portPrinted(process, log).get(20, TimeUnit.SECONDS));
+            return new ServerProcess(process, portPrinted(process, log).get(20, TimeUnit.SECONDS), step.launcherOnly());
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;
@@ -63,7 +65,7 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** CPU time of the server and of the processes it started (nginx), all threads together. */
+    /** CPU time of the server and of the processes it started (nginx), all threads together; not a launcher's own. */
     long cpuMillis() throws IOException {
         long total = 0;
         for (long pid : pids()) {
@@ -82,13 +84,16 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private List<Long> pids() {
-        List<Long> pids = new ArrayList<>(List.of(process.pid()));
+        List<Long> pids = new ArrayList<>(launcherOnly ? List.of() : List.of(process.pid()));
         process.descendants().filter(ProcessHandle::isAlive).forEach(child -> pids.add(child.pid()));
         return pids;
     }
 
-    /** Heap in use by the Java process, garbage included, from the JDK's jstat (used survivors, eden and old); -1 if unknown. */
+    /** Heap in use by the Java server, garbage included, from the JDK's jstat (used survivors, eden and old); -1 if unknown or not Java. */
     long heapUsedMb() {
+        if (launcherOnly) {
+            return -1;
+        }
         try {
             Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
                     "-gc", String.valueOf(pid())).redirectErrorStream(true).start();

@@ -1,57 +1,75 @@
 package livefeed.benchmark;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The steps of the course: where each one's server is, how to start it, and how its page follows the
- * feed. A new step is a new line here, with the Subscriber that follows the feed as its page does.
+ * The steps of the course, and nginx+nchan as a reference: where each one's server is, how to start
+ * it, and how its page follows the feed. A new step is a new line here, with the Subscriber that
+ * follows the feed as its page does.
  */
 enum Step {
-    STEP_1(1, "step1-polling", "livefeed.FeedServer", "polling every %s s, since=cursor", false,
+    STEP_1("1", "step 1", "step1-polling", "livefeed.FeedServer", "polling every %s s, since=cursor", Kind.POLLING,
             () -> new PollingSubscriber(true)),
-    STEP_2(2, "step2-long-polling", "livefeed.FeedServer", "long polling, no cursor", true,
+    STEP_2("2", "step 2", "step2-long-polling", "livefeed.FeedServer", "long polling, no cursor", Kind.LONG_POLLING,
             () -> new PollingSubscriber(false)),
-    STEP_3(3, "step3-backlog", "livefeed.FeedServer", "long polling, since=cursor", true,
+    STEP_3("3", "step 3", "step3-backlog", "livefeed.FeedServer", "long polling, since=cursor", Kind.LONG_POLLING,
             () -> new PollingSubscriber(true)),
-    STEP_4(4, "step4-proxy", "livefeed.ProxyDemo", "step 3 behind nginx", true,
-            () -> new PollingSubscriber(true));
+    STEP_4("4", "step 4", "step4-proxy", "livefeed.ProxyDemo", "step 3 behind nginx", Kind.LONG_POLLING,
+            () -> new PollingSubscriber(true)),
+    STEP_5("5", "step 5", "step5-server-sent-events", "livefeed.FeedServer", "server-sent events, Last-Event-ID",
+            Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true)),
+    /** Not a step: the engine people deploy for this job, under the same load. Its launcher is the benchmark's. */
+    NCHAN("nchan", "nginx+nchan", null, "livefeed.benchmark.NchanServer", "nginx+nchan, EventSource", Kind.STREAM,
+            () -> new EventStreamSubscriber(NchanServer.SUBSCRIBE_PATH, false));
 
-    final int number;
-    final String module;
+    /** How a page follows the feed: it sets the subscribers' pace and the idle window. */
+    enum Kind {
+        /** Asks every few seconds. */
+        POLLING,
+        /** Asks again as soon as it has an answer. */
+        LONG_POLLING,
+        /** One request whose answer never ends: an event per item. */
+        STREAM
+    }
+
+    /** What --steps calls it, and the CSV's step column. */
+    final String key;
+    /** Its name in the table's header and under its bars. */
+    final String label;
+    final String module; // null for nginx+nchan, whose launcher is the benchmark's own class
     final String mainClass;
     private final String technique;
-    /** False for a page that polls every few seconds; true for one that asks again as soon as it has an answer. */
-    final boolean longPolling;
+    final Kind kind;
     /** A new subscriber that follows the feed as this step's page does. */
     final Supplier<Subscriber> newSubscriber;
 
-    Step(int number, String module, String mainClass, String technique, boolean longPolling,
+    Step(String key, String label, String module, String mainClass, String technique, Kind kind,
          Supplier<Subscriber> newSubscriber) {
-        this.number = number;
+        this.key = key;
+        this.label = label;
         this.module = module;
         this.mainClass = mainClass;
         this.technique = technique;
-        this.longPolling = longPolling;
+        this.kind = kind;
         this.newSubscriber = newSubscriber;
     }
 
-    static Step number(int number) {
+    /** The step --steps names: 1 to 5, or nchan. */
+    static Step named(String key) {
         for (Step step : values()) {
-            if (step.number == number) {
+            if (step.key.equals(key)) {
                 return step;
             }
         }
-        throw new IllegalArgumentException("there is no step " + number + ": the steps are 1 to " + values().length);
-    }
-
-    /** Its name in the table's header and under its bars. */
-    String label() {
-        return "step " + number;
+        throw new IllegalArgumentException("there is no step " + key + ": the steps are "
+                + String.join(", ", Arrays.stream(values()).map(s -> s.key).toList()));
     }
 
     String technique(long pollEveryMillis) {
@@ -60,6 +78,9 @@ enum Step {
 
     /** Where the benchmark's build compiled this step's server (benchmark/pom.xml: one execution per step). */
     Path classes(Path root) {
+        if (module == null) {
+            return root.resolve("benchmark/target/classes");
+        }
         return root.resolve("benchmark/target/steps").resolve(module);
     }
 
@@ -68,19 +89,44 @@ enum Step {
         return this == STEP_4;
     }
 
-    /** The server's own flags: a free port, and room for every subscriber to wait twice over. */
-    List<String> serverArgs(int subscribers, String pollTimeoutSeconds) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--port", "0"));
+    /** Whether it needs nginx at all. */
+    boolean needsNginx() {
+        return this == STEP_4 || this == NCHAN;
+    }
+
+    /** Whether the process the benchmark starts only starts the server (nginx+nchan): its CPU and memory are not the server's. */
+    boolean launcherOnly() {
+        return this == NCHAN;
+    }
+
+    /** Publishes items to this step's server as its admin page does, or to nchan's publisher location. */
+    Publisher publisher(InetSocketAddress server, String adminPassword) {
+        if (this == NCHAN) {
+            return new NchanPublisher(server);
+        }
+        return new FeedPublisher(server, behindNginx() ? adminPassword : null);
+    }
+
+    /**
+     * The server's own flags: a free port, and room for every subscriber to wait twice over; a
+     * stream's heartbeat.
+     */
+    List<String> serverArgs(int subscribers, String pollTimeoutSeconds, int heartbeatSeconds) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--port", this == NCHAN ? String.valueOf(freePort()) : "0"));
         if (behindNginx()) {
             args.addAll(List.of("--nginx-port", String.valueOf(freePort()))); // nginx cannot be told to pick one
-        } else {
+        } else if (this != NCHAN) {
             args.addAll(List.of("--static", "static"));
         }
-        if (longPolling) {
+        if (kind == Kind.LONG_POLLING) {
             args.addAll(List.of("--poll-timeout", pollTimeoutSeconds));
         }
         if (this == STEP_3 || this == STEP_4) { // the steps with a limit on waiting polls
             args.addAll(List.of("--max-waiting", String.valueOf(2 * subscribers)));
+        }
+        if (kind == Kind.STREAM) { // a limit on open streams, and heartbeats
+            args.addAll(List.of("--heartbeat", String.valueOf(heartbeatSeconds),
+                    "--max-subscribers", String.valueOf(2 * subscribers)));
         }
         return args;
     }

@@ -63,10 +63,10 @@ final class StepRun {
         this.step = step;
         this.options = options;
         this.server = server;
-        long pollEvery = step.longPolling ? 0 : options.pollEveryMillis();
+        long pollEvery = step.kind == Step.Kind.POLLING ? options.pollEveryMillis() : 0;
         subscribers = new Subscribers(server.address(), options.clients(), lastId(), step.newSubscriber, pollEvery);
         deliveries = subscribers.deliveries();
-        publisher = new Publisher(server.address(), step.behindNginx() ? adminPassword : null);
+        publisher = step.publisher(server.address(), adminPassword);
         deliveryLimitMillis = Math.max(15_000, 3 * pollEvery);
     }
 
@@ -143,15 +143,24 @@ final class StepRun {
                 deliveries.duplicates(), deliveries.outOfOrder());
     }
 
-    /** Requests per delivered item while measuring; while idle, 60 s over the median time between two requests. */
+    /**
+     * Requests per delivered item while measuring; while idle, 60 s over the median time between two
+     * requests. A stream asks nothing while idle (no two requests to time), so for streams it is the
+     * requests sent in the idle window, per subscriber and minute: 0 unless streams were reconnecting.
+     */
     private StepResult.Requests requests(Phase measured, Phase idle) {
         long delivered = measured.delivered();
-        long idleGap = subscribers.idleGaps().percentile(50);
+        double idlePerMinute;
+        if (step.kind == Step.Kind.STREAM) {
+            idlePerMinute = (idle.end().requests - idle.start().requests) * 60_000.0 / idle.wallMillis() / options.clients();
+        } else {
+            long idleGap = subscribers.idleGaps().percentile(50);
+            idlePerMinute = idleGap <= 0 ? StepResult.NOT_MEASURED : 60_000.0 / idleGap;
+        }
         return new StepResult.Requests(
                 delivered == 0 ? StepResult.NOT_MEASURED
                         : (double) (measured.end().requests - measured.start().requests) / delivered,
-                idleGap <= 0 ? StepResult.NOT_MEASURED : 60_000.0 / idleGap,
-                idle.wallMillis() / 1000);
+                idlePerMinute, idle.wallMillis() / 1000);
     }
 
     /** The server's CPU while measuring, per delivered item, and while idle. */
@@ -188,12 +197,14 @@ final class StepRun {
      * Long enough for every subscriber to ask again while nothing happens: a poll timeout and 2 s, or
      * 5 polling intervals and at least 5 s (a busy server answers late, so the gaps grow). The report gives the median time between two requests of a subscriber,
      * which does not depend on where the window starts, as a count of requests in it would.
+     * A stream asks nothing: its window is a heartbeat and 2 s, so that the heartbeat's cost shows.
      */
     static long idleMillis(Step step, BenchmarkOptions options) {
-        if (step.longPolling) {
-            return Math.round(options.pollTimeoutSeconds() * 1000) + 2000;
-        }
-        return Math.max(5_000, 5L * options.pollEveryMillis());
+        return switch (step.kind) {
+            case STREAM -> options.heartbeatSeconds() * 1000L + 2000;
+            case LONG_POLLING -> Math.round(options.pollTimeoutSeconds() * 1000) + 2000;
+            case POLLING -> Math.max(5_000, 5L * options.pollEveryMillis());
+        };
     }
 
     /** Publishes one item every interval, however long each POST takes, then waits for the deliveries. */
@@ -229,12 +240,12 @@ final class StepRun {
             return; // every POST failed: nothing to wait for
         }
         long id = ids.get(ids.size() - 1);
-        long quiet = step.longPolling ? QUIET_MILLIS : options.pollEveryMillis() + QUIET_MILLIS;
+        long quiet = step.kind == Step.Kind.POLLING ? options.pollEveryMillis() + QUIET_MILLIS : QUIET_MILLIS;
         long since = System.currentTimeMillis();
         waitUntil(() -> deliveries.subscribersAt(id) == options.clients()
                 || System.currentTimeMillis() - Math.max(since, deliveries.lastDeliveryMillis()) > quiet,
                 deliveryLimitMillis);
-        if (step.longPolling) {
+        if (step.kind == Step.Kind.LONG_POLLING) {
             Thread.sleep(100); // each subscriber asks again and parks: that poll is part of the cost of an item
         }
     }

@@ -53,26 +53,43 @@ public final class StepsBenchmark {
                 throw new IllegalStateException(root.relativize(step.classes(root)) + " is missing: run"
                         + " mvn -q -pl benchmark compile first (benchmark/run.sh does)");
             }
-            if (step.behindNginx() && NginxBinary.find().isEmpty()) {
-                notes.add("Step " + step.number + " was not run: " + NginxBinary.INSTALL_HINT + ".");
+            if (step.needsNginx() && NginxBinary.find().isEmpty()) {
+                notes.add(capitalized(step.label) + " was not run: " + NginxBinary.INSTALL_HINT + ".");
                 continue;
             }
-            System.err.printf("step %d: %s, %,d subscribers...%n", step.number, step.technique(options.pollEveryMillis()),
+            if (step == Step.NCHAN && NchanServer.module().isEmpty()) {
+                notes.add(capitalized(step.label) + " was not run: " + NchanServer.INSTALL_HINT + ".");
+                continue;
+            }
+            System.err.printf("%s: %s, %,d subscribers...%n", step.label, step.technique(options.pollEveryMillis()),
                     options.clients());
             results.add(runStep(step, options, root, out));
         }
+        boolean streams = results.stream().anyMatch(r -> r.step().kind == Step.Kind.STREAM);
         notes.add(String.format("Idle windows: %s s for polling (5 intervals, at least 5 s), %s s for long polling"
-                        + " (the poll timeout and 2 s);"
+                        + " (the poll timeout and 2 s)%s;"
                         + " requests per minute while idle are 60 s over the median time between two requests of a"
-                        + " subscriber."
+                        + " subscriber%s."
                         + " Server on CPU %s, subscribers on CPU %s. %s.",
                 Report.decimal(StepRun.idleMillis(Step.STEP_1, options) / 1000.0, 1).replace(".0", ""),
                 Report.decimal(StepRun.idleMillis(Step.STEP_3, options) / 1000.0, 1).replace(".0", ""),
+                streams ? ", " + StepRun.idleMillis(Step.STEP_5, options) / 1000 + " s for streams (a heartbeat and 2 s)" : "",
+                streams ? " (for streams, which ask nothing while idle: the requests sent in the window, per subscriber)" : "",
                 ServerProcess.onPath("taskset") ? "0" : "any", Proc.status(ProcessHandle.current().pid(), "Cpus_allowed_list"),
                 LocalDate.now()));
-        results.stream().filter(r -> !r.held()).forEach(r -> notes.add("Step " + r.step().number + " could not hold "
+        if (results.stream().anyMatch(r -> r.step() == Step.STEP_5)) {
+            notes.add("Step 5's targets are issue 14's, set for 10,000 streams with the server on one core; its p99 target"
+                    + " is 0.8 times nginx+nchan's p99 in the same run.");
+        }
+        if (results.stream().anyMatch(r -> r.step() == Step.NCHAN)) {
+            notes.add("Nginx+nchan is the reference, not a step: nginx " + nginxVersion() + " with one worker and the nchan"
+                    + " module, a publisher location and an EventSource subscriber location (benchmark/target/nchan/nginx.conf);"
+                    + " its CPU and memory are nginx's. nchan adds no timestamp, so the benchmark puts the time it sends"
+                    + " the POST in the message: its latencies also count sending the POST, which the steps' do not.");
+        }
+        results.stream().filter(r -> !r.held()).forEach(r -> notes.add(capitalized(r.step().label) + " could not hold "
                 + Report.number(r.subscribers()) + " subscribers: " + r.problem() + "."));
-        results.stream().filter(r -> r.generator().saturated()).forEach(r -> notes.add("Step " + r.step().number
+        results.stream().filter(r -> r.generator().saturated()).forEach(r -> notes.add(capitalized(r.step().label)
                 + ": the subscribers' thread was saturated; its latencies are partly the generator's."));
 
         String title = String.format("## Every step under load: %s subscribers, %d items one every %d ms, then %d back"
@@ -96,13 +113,16 @@ public final class StepsBenchmark {
     static String fileName(BenchmarkOptions options) {
         StringBuilder name = new StringBuilder("steps-" + options.clients() + "-clients");
         if (!options.steps().equals(DEFAULTS.steps())) {
-            name.append("-steps-").append(String.join("-", options.steps().stream().map(s -> "" + s.number).toList()));
+            name.append("-steps-").append(String.join("-", options.steps().stream().map(s -> s.key).toList()));
         }
         if (options.pollEveryMillis() != DEFAULTS.pollEveryMillis()) {
             name.append("-poll-every-").append(options.pollEveryMillis()).append("-ms");
         }
         if (options.pollTimeoutSeconds() != DEFAULTS.pollTimeoutSeconds()) {
             name.append("-poll-timeout-").append(options.pollTimeoutFlag()).append("-s");
+        }
+        if (options.heartbeatSeconds() != DEFAULTS.heartbeatSeconds()) {
+            name.append("-heartbeat-").append(options.heartbeatSeconds()).append("-s");
         }
         if (options.items() != DEFAULTS.items() || options.intervalMillis() != DEFAULTS.intervalMillis()
                 || options.warmUpItems() != DEFAULTS.warmUpItems()) {
@@ -115,17 +135,35 @@ public final class StepsBenchmark {
     private static StepResult runStep(Step step, BenchmarkOptions options, Path root, Path out) {
         String password = UUID.randomUUID().toString(); // step 4's admin password, for this run only
         long start = System.currentTimeMillis();
-        Path log = out.resolve("server-step" + step.number + ".log");
-        try (ServerProcess server = ServerProcess.start(root, step, options.serverJvmArgs(),
-                step.serverArgs(options.clients(), options.pollTimeoutFlag()), Map.of("FEED_ADMIN_PASSWORD", password),
-                log)) {
+        Path log = out.resolve("server-" + (step == Step.NCHAN ? "nchan" : "step" + step.key) + ".log");
+        List<String> jvmArgs = step.launcherOnly() ? List.of() : options.serverJvmArgs(); // for the server, not a launcher
+        try (ServerProcess server = ServerProcess.start(root, step, jvmArgs,
+                step.serverArgs(options.clients(), options.pollTimeoutFlag(), options.heartbeatSeconds()),
+                Map.of("FEED_ADMIN_PASSWORD", password), log)) {
             StepResult result = new StepRun(step, options, server, password).run();
-            System.err.printf("step %d: done in %d s%n", step.number, (System.currentTimeMillis() - start) / 1000);
+            System.err.printf("%s: done in %d s%n", step.label, (System.currentTimeMillis() - start) / 1000);
             return result;
         } catch (Exception e) {
-            System.err.printf("step %d failed: %s (its server's errors: %s)%n", step.number, e, log);
+            System.err.printf("%s failed: %s (its server's errors: %s)%n", step.label, e, log);
             return StepResult.failed(step, step.technique(options.pollEveryMillis()), options.clients(),
                     "the run failed: " + e.getMessage());
+        }
+    }
+
+    /** "Step 4", "Nginx+nchan": at the start of a sentence. */
+    private static String capitalized(String label) {
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+    }
+
+    /** "1.22.1", from nginx -v; "(version unknown)" if it cannot say. */
+    private static String nginxVersion() {
+        try {
+            Process nginx = new ProcessBuilder(NginxBinary.find().orElseThrow().toString(), "-v").redirectErrorStream(true)
+                    .start();
+            String said = new String(nginx.getInputStream().readAllBytes()).trim(); // "nginx version: nginx/1.22.1"
+            return said.contains("/") ? said.substring(said.lastIndexOf('/') + 1) : "(version unknown)";
+        } catch (Exception e) {
+            return "(version unknown)";
         }
     }
 

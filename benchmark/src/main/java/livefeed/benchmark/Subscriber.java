@@ -2,6 +2,7 @@ package livefeed.benchmark;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.OptionalLong;
 
 /**
  * One subscriber's side of the conversation, as its step's page holds it: the request it sends and
@@ -18,7 +19,9 @@ interface Subscriber {
         /** A whole 200 answer: its items were handed over; the page asks again (at once, or after its interval). */
         ANSWERED,
         /** A whole answer that is not a 200, such as 503 when too many polls wait: the page waits its retry delay. */
-        NOT_200
+        NOT_200,
+        /** A stream's answer ended (its last chunk): the page connects again, as after a close. */
+        ENDED
     }
 
     /** Told each item as it arrives. */
@@ -37,4 +40,12 @@ interface Subscriber {
 
     /** Forgets a half-read answer: the connection is gone. */
     void reset();
+
+    /**
+     * How long the page waits before it connects again after its connection was lost, in ms; empty
+     * for the page's own RetryDelay (1 s, 2 s, 4 s...). EventSource waits the server's retry: instead.
+     */
+    default OptionalLong reconnectDelayMillis() {
+        return OptionalLong.empty();
+    }
 }

@@ -12,14 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.function.Supplier;
 
 /**
  * N subscribers on one selector thread, each with one HTTP/1.1 keep-alive connection, each following
  * the feed as its step's Subscriber says. This class is the sockets' state machine: connect, send,
- * read, ask again at once or after the polling interval, and after a failure connect again after
- * the page's RetryDelay. What arrived is kept in Deliveries. Non-blocking, so 10,000 subscribers
+ * read, ask again at once or after the polling interval (a stream is one request that never ends),
+ * and after a failure connect again after the page's RetryDelay (or EventSource's retry:). What arrived is kept in Deliveries. Non-blocking, so 10,000 subscribers
  * cost one thread. Everything belongs to that thread: the main thread reads the volatile fields and
  * Deliveries' safe figures while it runs, and the rest after stop().
  */
@@ -256,8 +257,9 @@ final class Subscribers {
                 client.failures++;
                 pollLater(client, retryDelay.nanos(client.failures)); // as the page does
             }
+            case ENDED -> connectionLost(client); // the server ended the stream: the page connects again
             case MORE_TO_COME -> {
-                // wait for the rest
+                // wait for the rest, or the next event
             }
         }
     }
@@ -279,7 +281,8 @@ final class Subscribers {
         client.subscriber.reset();
         client.failures++;
         client.mustConnect = true;
-        dueIn(client, retryDelay.nanos(client.failures));
+        OptionalLong ownDelay = client.subscriber.reconnectDelayMillis(); // EventSource's retry:
+        dueIn(client, ownDelay.isPresent() ? ownDelay.getAsLong() * 1_000_000 : retryDelay.nanos(client.failures));
     }
 
     private static void close(Closeable closeable) {

@@ -11,20 +11,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BenchmarkOptionsTest {
 
     @Test
-    void defaultsToEveryStepWith100SubscribersAndThePagesOwnTimings() {
+    void defaultsToEveryStepAndNchanWith100SubscribersAndThePagesOwnTimings() {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
         assertThat(options).isEqualTo(new BenchmarkOptions(100, 20, 500, 5,
-                List.of(Step.STEP_1, Step.STEP_2, Step.STEP_3, Step.STEP_4), 2000, 30, List.of()));
+                List.of(Step.STEP_1, Step.STEP_2, Step.STEP_3, Step.STEP_4, Step.STEP_5, Step.NCHAN), 2000, 30, 15,
+                List.of()));
         assertThat(options.pollTimeoutFlag()).isEqualTo("30");
     }
 
     @Test
     void takesStepsInTheOrderGivenAndDecimalPollTimeouts() {
-        BenchmarkOptions options = BenchmarkOptions.parse("--steps", "3, 1", "--poll-timeout", "0.5",
-                "--clients", "10000", "--server-jvm-args", " -Xmx64m  -XX:+UseSerialGC ");
+        BenchmarkOptions options = BenchmarkOptions.parse("--steps", "3, 1,nchan", "--poll-timeout", "0.5",
+                "--clients", "10000", "--server-jvm-args", " -Xmx64m  -XX:+UseSerialGC ", "--heartbeat", "2");
 
-        assertThat(options.steps()).containsExactly(Step.STEP_3, Step.STEP_1);
+        assertThat(options.steps()).containsExactly(Step.STEP_3, Step.STEP_1, Step.NCHAN);
+        assertThat(options.heartbeatSeconds()).isEqualTo(2);
         assertThat(options.clients()).isEqualTo(10_000);
         assertThat(options.pollTimeoutFlag()).isEqualTo("0.5");
         assertThat(options.serverJvmArgs()).containsExactly("-Xmx64m", "-XX:+UseSerialGC");
@@ -38,23 +40,30 @@ class BenchmarkOptionsTest {
                 .hasMessage("unknown option, or no value after it: --clients");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "0"))
                 .hasMessage("--clients takes whole numbers of at least 1, not '0'");
-        assertThatThrownBy(() -> BenchmarkOptions.parse("--steps", "2,5"))
-                .hasMessage("there is no step 5: the steps are 1 to 4");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--steps", "2,6"))
+                .hasMessage("there is no step 6: the steps are 1, 2, 3, 4, 5, nchan");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--heartbeat", "0.5"))
+                .hasMessage("--heartbeat takes whole numbers of at least 1, not '0.5'");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--poll-timeout", "35"))
                 .hasMessage("--poll-timeout takes seconds above 0 and below 35, not '35'");
     }
 
     @Test
     void givesEachStepTheFlagsItsServerTakes() throws Exception {
-        assertThat(Step.STEP_1.serverArgs(100, "30")).containsExactly("--port", "0", "--static", "static");
-        assertThat(Step.STEP_2.serverArgs(100, "30"))
+        assertThat(Step.STEP_1.serverArgs(100, "30", 15)).containsExactly("--port", "0", "--static", "static");
+        assertThat(Step.STEP_2.serverArgs(100, "30", 15))
                 .containsExactly("--port", "0", "--static", "static", "--poll-timeout", "30");
-        assertThat(Step.STEP_3.serverArgs(100, "30")).containsExactly("--port", "0", "--static", "static",
+        assertThat(Step.STEP_3.serverArgs(100, "30", 15)).containsExactly("--port", "0", "--static", "static",
                 "--poll-timeout", "30", "--max-waiting", "200");
-        List<String> proxy = Step.STEP_4.serverArgs(100, "30");
+        List<String> proxy = Step.STEP_4.serverArgs(100, "30", 15);
         assertThat(proxy).hasSize(8).startsWith("--port", "0", "--nginx-port")
                 .endsWith("--poll-timeout", "30", "--max-waiting", "200");
         assertThat(Integer.parseInt(proxy.get(3))).isPositive();
+        assertThat(Step.STEP_5.serverArgs(100, "30", 15)).containsExactly("--port", "0", "--static", "static",
+                "--heartbeat", "15", "--max-subscribers", "200");
+        List<String> nchan = Step.NCHAN.serverArgs(100, "30", 15);
+        assertThat(nchan).hasSize(6).startsWith("--port").endsWith("--heartbeat", "15", "--max-subscribers", "200");
+        assertThat(Integer.parseInt(nchan.get(1))).as("nginx cannot pick a port itself").isPositive();
     }
 
     @Test
@@ -64,6 +73,8 @@ class BenchmarkOptionsTest {
                 "--poll-every-ms", "100"))).isEqualTo("steps-10000-clients-steps-1-poll-every-100-ms");
         assertThat(StepsBenchmark.fileName(BenchmarkOptions.parse("--poll-timeout", "0.5", "--items", "4")))
                 .isEqualTo("steps-100-clients-poll-timeout-0.5-s-items-4-every-500-ms");
+        assertThat(StepsBenchmark.fileName(BenchmarkOptions.parse("--clients", "1000", "--steps", "3,5,nchan",
+                "--heartbeat", "1"))).isEqualTo("steps-1000-clients-steps-3-5-nchan-heartbeat-1-s");
     }
 
     @Test
@@ -71,5 +82,7 @@ class BenchmarkOptionsTest {
         assertThat(Step.STEP_1.technique(2000)).isEqualTo("polling every 2 s, since=cursor");
         assertThat(Step.STEP_1.technique(100)).isEqualTo("polling every 0.1 s, since=cursor");
         assertThat(Step.STEP_2.technique(2000)).isEqualTo("long polling, no cursor");
+        assertThat(Step.STEP_5.technique(2000)).isEqualTo("server-sent events, Last-Event-ID");
+        assertThat(Step.NCHAN.label).isEqualTo("nginx+nchan");
     }
 }

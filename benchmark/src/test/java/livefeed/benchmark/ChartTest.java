@@ -54,6 +54,20 @@ class ChartTest {
     }
 
     @Test
+    void widensItsPanelsPastFourStepsSoThatNginxNchanFitsUnderItsBars() throws Exception {
+        List<StepResult> six = new ArrayList<>(results);
+        six.addAll(List.of(result(Step.STEP_4, null, 9, 30, 0, 2), result(Step.STEP_5, null, 4, 9, 0, 0),
+                result(Step.NCHAN, null, 5, 11, 0, 0)));
+
+        Document svg = parse(new Chart("c", six).svg());
+
+        assertThat(svg.getDocumentElement().getAttribute("width")).as("3 panels of 60 px per step and 60 for the scale")
+                .isEqualTo("1260");
+        assertThat(texts(svg)).contains("step 5", "nginx+nchan");
+        assertThat(parse(new Chart("c", results).svg()).getDocumentElement().getAttribute("width")).isEqualTo("900");
+    }
+
+    @Test
     void drawsLatencyOnALogScale() {
         assertThat(Chart.scaled(100, 10_000, true)).isCloseTo(0.5, within(1e-9));
         assertThat(Chart.scaled(1, 10_000, true)).isZero();

@@ -58,6 +58,44 @@ class ReportTest {
     }
 
     @Test
+    void putsStep5sTargetsInAColumnOfTheirOwnWithItsP99AgainstNchans() {
+        List<StepResult> withStreams = List.of(results.get(2), result(Step.STEP_5, null, 4, 160, 0, 0),
+                result(Step.NCHAN, null, 5, 205, 0, 0));
+
+        String markdown = new Report("## title", List.of(), withStreams).markdown();
+
+        assertThat(markdown).contains("\n| figure | step 3 | step 5 | nginx+nchan | step 3's target | step 5's target |\n"
+                + "|---|---|---|---|---|---|\n");
+        assertThat(markdown.lines()).contains(
+                "| holds 100 subscribers | yes | yes | yes | yes ✓ | yes ✓ |",
+                "| spaced items: delivered p50 | 8 ms | 4 ms | 5 ms | < 90 ms ✓ |  |",
+                "| spaced items: delivered p99 | 23 ms | 160 ms | 205 ms | < 40 ms ✓ | ≤ 164 ms (0.8 × nginx+nchan's) ✓ |",
+                "| idle: requests per minute per subscriber | 2.0 | 0.0 | 0.0 |  | ≈ 0 (< 0.1) ✓ |",
+                "| server CPU per delivered item | 430 µs | 430 µs | 430 µs | ≤ 30 µs ✗ | ≤ 12 µs ✗ |",
+                "| server peak RSS (step 4: with nginx) | 155 MB | 155 MB | 155 MB | < 150 MB ✗ | < 450 MB ✓ |");
+    }
+
+    @Test
+    void leavesStep5sP99UnmarkedWithoutNchanAndMarksAFigureNotMeasuredAsMissed() {
+        StepResult failed = StepResult.failed(Step.STEP_5, "technique 5", 100, "the run failed: no URL");
+
+        String markdown = new Report("## title", List.of(), List.of(failed)).markdown();
+
+        assertThat(markdown.lines()).contains(
+                "| spaced items: delivered p99 | n/a | < 40 ms | ≤ 0.8 × nginx+nchan's |",
+                "| server CPU per delivered item | n/a µs | ≤ 30 µs | ≤ 12 µs ✗ |",
+                "| server peak RSS (step 4: with nginx) | n/a | < 150 MB | < 450 MB ✗ |",
+                "| HTTP requests per delivered item | n/a | ≤ 1 | ≈ 0 (< 0.01) ✗ |");
+    }
+
+    @Test
+    void namesNchansRowNchanInTheCsv() {
+        String csv = new Report("## title", List.of(), List.of(result(Step.NCHAN, null, 5, 205, 0, 0))).csv();
+
+        assertThat(csv.lines().toList().get(1)).startsWith("nchan,technique nchan,100,true,");
+    }
+
+    @Test
     void marksNothingWithoutStep3() {
         String markdown = new Report("## title", List.of(), List.of(results.get(0))).markdown();
 

@@ -51,7 +51,7 @@ final class Results {
 
     static StepResult result(Step step, String problem, long spacedP50, long spacedP99, double lostBurst,
                              double idleRequestsPerMinute) {
-        return new StepResult(step, "technique " + step.number, 100, problem, new Connecting(100, 84),
+        return new StepResult(step, "technique " + step.key, 100, problem, new Connecting(100, 84),
                 new Latency(spacedP50, spacedP99, spacedP99 + 5), new Latency(11, 38, 45), new Losses(0, lostBurst, 0, 0),
                 new Requests(0.94, idleRequestsPerMinute, 30), new ServerCpu(1.25, 11, 430, 0.5), new Posts(3.9, 8.8),
                 new Memory(155, 40), new Troubles(0, 0, 0, 0), new Generator(12, 20, 0));

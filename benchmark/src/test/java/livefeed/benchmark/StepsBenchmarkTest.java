@@ -18,16 +18,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The benchmark, end to end and small: 20 subscribers against every step's real server (step 4
- * when nginx is installed), with short timings. Its timings depend on the machine and on what else
- * runs on it, so this checks only what does not: every subscriber connects, what each technique
- * loses, that every figure was measured, and the files.
+ * when nginx is installed, nginx+nchan when its module is too), with short timings. Its timings
+ * depend on the machine and on what else runs on it, so this checks only what does not: every
+ * subscriber connects, what each technique loses, that a stream asks nothing more, that every
+ * figure was measured, and the files.
  */
 class StepsBenchmarkTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static String table;
     private static String fileName;
-    private static Map<Integer, List<String>> csvByStep;
+    private static Map<String, List<String>> csvByStep;
 
     @BeforeAll
     static void runTheBenchmarkOnce() throws Exception {
@@ -36,16 +37,18 @@ class StepsBenchmarkTest {
                     .as("the benchmark's build compiles every step's server (benchmark/pom.xml)").isDirectory();
         }
         List<String> args = new ArrayList<>(List.of("--clients", "20", "--items", "4", "--interval-ms", "200",
-                "--warm-up-items", "2", "--poll-every-ms", "300", "--poll-timeout", "1"));
+                "--warm-up-items", "2", "--poll-every-ms", "300", "--poll-timeout", "1", "--heartbeat", "1"));
         if (!nginxInstalled()) {
-            args.addAll(List.of("--steps", "1,2,3"));
+            args.addAll(List.of("--steps", "1,2,3,5"));
+        } else if (!nchanInstalled()) {
+            args.addAll(List.of("--steps", "1,2,3,4,5"));
         }
         BenchmarkOptions options = BenchmarkOptions.parse(args.toArray(String[]::new));
         table = StepsBenchmark.run(options, ROOT);
         fileName = StepsBenchmark.fileName(options);
         csvByStep = Files.readAllLines(ROOT.resolve("benchmark/target/" + fileName + ".csv")).stream().skip(1)
                 .map(line -> List.of(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1))) // commas outside quotes
-                .collect(Collectors.toMap(fields -> Integer.parseInt(fields.get(0)), Function.identity()));
+                .collect(Collectors.toMap(fields -> fields.get(0), Function.identity()));
     }
 
     @Test
@@ -60,8 +63,8 @@ class StepsBenchmarkTest {
 
     @Test
     void theCursorStepsLoseNothingAndNoStepDuplicatesOrReorders() {
-        for (int step : csvByStep.keySet()) {
-            if (step != 2) { // step 2 has no cursor: an item published between two polls is lost, as chapter 2 shows
+        for (String step : csvByStep.keySet()) {
+            if (!step.equals("2")) { // step 2 has no cursor: an item published between two polls is lost, as chapter 2 shows
                 assertThat(value(step, "lost_spaced_per_subscriber") + value(step, "lost_burst_per_subscriber"))
                         .as("step %d", step).isZero();
             }
@@ -74,8 +77,8 @@ class StepsBenchmarkTest {
         for (String figure : List.of("connect_ms", "spaced_p50_ms", "burst_max_ms", "requests_per_item",
                 "idle_requests_per_minute_per_subscriber", "server_cpu_us_per_item", "post_p50_ms", "post_max_ms",
                 "peak_rss_mb")) {
-            for (int step : csvByStep.keySet()) {
-                assertThat(value(step, figure)).as("step %d, %s: -1 is not measured", step, figure).isNotNegative();
+            for (String step : csvByStep.keySet()) {
+                assertThat(value(step, figure)).as("step %s, %s: -1 is not measured", step, figure).isNotNegative();
             }
         }
     }
@@ -88,16 +91,36 @@ class StepsBenchmarkTest {
                 .contains("| how the subscribers follow the feed | polling every 0.3 s, since=cursor | long polling, no cursor"
                         + " | long polling, since=cursor |");
         assertThat(Files.readString(ROOT.resolve("benchmark/target/" + fileName + ".md"))).isEqualTo(table);
-        assertThat(csvByStep.keySet()).containsAll(List.of(1, 2, 3));
+        assertThat(csvByStep.keySet()).containsAll(List.of("1", "2", "3", "5"));
+        assertThat(table).contains(" step 3's target | step 5's target |\n");
         assertThat(Files.readString(ROOT.resolve("benchmark/target/" + fileName + ".svg")))
                 .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n");
     }
 
     @Test
+    void aStreamSendsOneRequestPerSubscriberAndNoneWhileItemsArriveOrWhileIdle() {
+        for (String step : List.of("5", "nchan")) {
+            if (csvByStep.containsKey(step)) {
+                assertThat(value(step, "requests_per_item")).as("step %s", step).isZero();
+                assertThat(value(step, "idle_requests_per_minute_per_subscriber")).as("step %s", step).isZero();
+            }
+        }
+        assertThat(value("3", "requests_per_item")).as("a long poll asks once per item").isPositive();
+    }
+
+    @Test
     void runsStep4WhenNginxIsInstalled() {
         assumeTrue(nginxInstalled(), "skipped: " + NginxBinary.INSTALL_HINT);
-        assertThat(csvByStep).containsKey(4);
+        assertThat(csvByStep).containsKey("4");
         assertThat(table).contains("| step 4 |");
+    }
+
+    @Test
+    void runsNginxWithNchanAsAReferenceWhenTheModuleIsInstalled() {
+        assumeTrue(nginxInstalled() && nchanInstalled(), "skipped: " + NchanServer.INSTALL_HINT);
+        assertThat(csvByStep).containsKey("nchan");
+        assertThat(table).contains("| step 5 | nginx+nchan |").contains("| server heap used, most of 3 samples |");
+        assertThat(value("nchan", "heap_used_mb")).as("nginx has no Java heap").isEqualTo(-1);
     }
 
     private static boolean nginxInstalled() {
@@ -108,11 +131,20 @@ class StepsBenchmarkTest {
         return installed;
     }
 
+    /** nginx+nchan is a reference, not a step; CI installs it (.ci/run) and requires it. */
+    private static boolean nchanInstalled() {
+        boolean installed = NchanServer.module().isPresent();
+        if (!installed && System.getenv("CI") != null) {
+            fail("CI is set, so the benchmark must run nginx+nchan too, but " + NchanServer.INSTALL_HINT);
+        }
+        return installed;
+    }
+
     private static List<String> column(String name) {
         return csvByStep.values().stream().map(fields -> fields.get(index(name))).toList();
     }
 
-    private static double value(int step, String name) {
+    private static double value(String step, String name) {
         return Double.parseDouble(csvByStep.get(step).get(index(name)));
     }
 
