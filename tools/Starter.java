@@ -693,8 +693,9 @@ public class Starter {
                     """);
             if (!answers.isEmpty()) {
                 Answer first = answers.get(0);
-                text.append("## The first exercise\n\nRead chapter 1 of `tutorial.md`, then run the tests of ")
-                        .append(first.title()).append(":\n\n```sh\n").append(command(first)).append("\n```\n\n")
+                text.append("## The first exercise\n\nRead chapter 1 of this folder's `tutorial.md` (its code shows the signposts\n")
+                        .append("where the answers were) up to where it says to try ").append(first.title())
+                        .append(".\nThen run its tests, from this folder:\n\n```sh\n").append(command(first)).append("\n```\n\n")
                         .append("They fail, each with the signpost's message, until you write the answer at `")
                         .append(first.file()).append(":").append(first.begin()).append("`. Write it and run the same")
                         .append(" command again: it prints the test summary, and the failures if any.\n\n")

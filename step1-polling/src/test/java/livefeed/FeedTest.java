@@ -24,10 +24,11 @@ class FeedTest {
     void answersAtOnceWithAnEmptyArrayWhenNothingWasPublished() {
         HttpResponse<String> response = server.http().get("/real_time_feed");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as("a GET of the feed is answered 200 at once, even when nothing was published")
+                .isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(response.body()).isEqualTo("[]");
+        assertThat(response.body()).as("nothing was published: an empty JSON array").isEqualTo("[]");
     }
 
     @Test
@@ -38,8 +39,10 @@ class FeedTest {
         String two = server.http().publish("type=message&content=two").body();
         String three = server.http().publish("type=message&content=three").body();
 
-        assertThat(server.http().get("/real_time_feed").body()).isEqualTo("[" + one + "," + two + "," + three + "]");
-        assertThat(server.http().get("/real_time_feed?since=0").body()).isEqualTo("[" + one + "," + two + "," + three + "]");
+        assertThat(server.http().get("/real_time_feed").body()).as("no since counts as 0: every item, in id order")
+                .isEqualTo("[" + one + "," + two + "," + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=0").body()).as("since=0: every item, in id order")
+                .isEqualTo("[" + one + "," + two + "," + three + "]");
     }
 
     // tag::only-newer-than-since[]
@@ -94,11 +97,12 @@ class FeedTest {
 
         HttpResponse<String> head = server.http().method("HEAD", "/real_time_feed");
 
-        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.statusCode()).as("HEAD reads the feed as GET does: 200, not 405").isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(head.headers().firstValue("Content-Length")).isEqualTo(get.headers().firstValue("Content-Length"));
-        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).as("HEAD's Content-Length is that of the body GET sends")
+                .isEqualTo(get.headers().firstValue("Content-Length"));
+        assertThat(head.body()).as("HEAD gets the headers only, no body").isEmpty();
     }
 
     @ParameterizedTest
@@ -123,7 +127,8 @@ class FeedTest {
     void refusesASinceThatIsNotDigitsWith400AtOnce(String query) {
         HttpResponse<String> response = server.http().get("/real_time_feed?" + query);
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).as("%s is not 1 to 18 digits: refused with 400, before anything else", query)
+                .isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(response.body()).startsWith("{\"error\":\"since must be the id of the last item you have (digits only)");
     }

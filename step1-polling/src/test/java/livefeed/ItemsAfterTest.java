@@ -19,7 +19,7 @@ class ItemsAfterTest {
     @Tag("ex1.1")
     @DisplayName("Exercise 1.1: nothing published, nothing to give")
     void givesNothingBeforeTheFirstPublish() {
-        assertThat(feed.itemsAfter(0)).isEmpty();
+        assertThat(feed.itemsAfter(0)).as("nothing published yet").isEmpty();
     }
 
     @Test
@@ -28,7 +28,7 @@ class ItemsAfterTest {
     void givesEveryItemOldestFirstAfterZero() {
         publish(3);
 
-        assertThat(ids(feed.itemsAfter(0))).containsExactly(1L, 2L, 3L);
+        assertThat(ids(feed.itemsAfter(0))).as("since=0: every item, oldest first").containsExactly(1L, 2L, 3L);
     }
 
     @Test
@@ -37,8 +37,8 @@ class ItemsAfterTest {
     void givesOnlyTheItemsNewerThanSince() {
         publish(3);
 
-        assertThat(ids(feed.itemsAfter(1))).containsExactly(2L, 3L);
-        assertThat(ids(feed.itemsAfter(2))).containsExactly(3L);
+        assertThat(ids(feed.itemsAfter(1))).as("the items with an id greater than 1").containsExactly(2L, 3L);
+        assertThat(ids(feed.itemsAfter(2))).as("the items with an id greater than 2").containsExactly(3L);
         assertThat(feed.itemsAfter(3)).as("a since equal to the last id: caught up, nothing newer").isEmpty();
         assertThatCode(() -> feed.itemsAfter(999_999_999_999L))
                 .as("a since larger than any id must give an empty list, not an exception:"
@@ -56,6 +56,10 @@ class ItemsAfterTest {
 
         publish(1);
 
+        assertThatCode(() -> ids(answer))
+                .as("the answer is read after the lock is released, while others publish: return a copy,"
+                        + " not a view of the list (a view breaks when the list grows)")
+                .doesNotThrowAnyException();
         assertThat(ids(answer)).as("turned into JSON after the lock is released").containsExactly(1L, 2L);
     }
 

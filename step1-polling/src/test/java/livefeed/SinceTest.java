@@ -16,17 +16,17 @@ class SinceTest {
     @Tag("ex1.2")
     @DisplayName("Exercise 1.2: no query, or a query without since, means no cursor")
     void isEmptyWithoutSince() throws HttpError {
-        assertThat(FeedHandler.since(null)).isEmpty();
-        assertThat(FeedHandler.since("")).isEmpty();
-        assertThat(FeedHandler.since("_=12345")).isEmpty();
+        assertThat(FeedHandler.since(null)).as("no query at all: no cursor").isEmpty();
+        assertThat(FeedHandler.since("")).as("an empty query: no cursor").isEmpty();
+        assertThat(FeedHandler.since("_=12345")).as("a query without since: no cursor").isEmpty();
     }
 
     @Test
     @Tag("ex1.2")
     @DisplayName("Exercise 1.2: since is the number it spells, whatever else the query holds")
     void readsTheDigitsOfSince() throws HttpError {
-        assertThat(FeedHandler.since("since=0")).hasValue(0);
-        assertThat(FeedHandler.since("_=12345&since=42")).hasValue(42);
+        assertThat(FeedHandler.since("since=0")).as("since=0").hasValue(0);
+        assertThat(FeedHandler.since("_=12345&since=42")).as("since among other fields").hasValue(42);
         assertThat(FeedHandler.since("since=999999999999999999")).as("18 digits").hasValue(999_999_999_999_999_999L);
     }
 
@@ -37,6 +37,7 @@ class SinceTest {
     @DisplayName("Exercise 1.2: anything but 1 to 18 digits is refused with 400")
     void refusesAnythingButDigits(String query) {
         assertThatThrownBy(() -> FeedHandler.since(query))
+                .as("%s is not 1 to 18 digits: throw an HttpError with status 400 (19 digits may not fit in a long)", query)
                 .isInstanceOfSatisfying(HttpError.class, error -> assertThat(error.status).isEqualTo(400))
                 .hasMessageStartingWith("since must be the id of the last item you have (digits only)");
     }
@@ -46,6 +47,7 @@ class SinceTest {
     @DisplayName("Exercise 1.2: since given twice is refused with 400")
     void refusesSinceGivenTwice() {
         assertThatThrownBy(() -> FeedHandler.since("since=1&since=2"))
+                .as("since given twice: Form.parse refuses it with an HttpError 400; let it through")
                 .isInstanceOfSatisfying(HttpError.class, error -> assertThat(error.status).isEqualTo(400));
     }
 }

@@ -93,8 +93,9 @@ class ForwardingTest {
 
         HttpResponse<String> response = http.publishAs("admin", TestNginx.PASSWORD, "type=message&content=caf%C3%A9");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"id\":1}");
+        assertThat(response.statusCode()).as("admin's publish, with the password, passes on to the feed server")
+                .isEqualTo(200);
+        assertThat(response.body()).as("the feed server's answer, passed back as it came").isEqualTo("{\"id\":1}");
         verify(1, postRequestedFor(urlEqualTo("/send_feed_item"))
                 .withHeader("Content-Type", equalTo(Http.FORM))
                 .withRequestBody(equalTo("type=message&content=caf%C3%A9")));
@@ -108,12 +109,12 @@ class ForwardingTest {
         HttpResponse<String> wrong = http.publishAs("admin", "guess", "type=message&content=sneaky");
         HttpResponse<String> wrongUser = http.publishAs("root", TestNginx.PASSWORD, "type=message&content=sneaky");
 
-        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.statusCode()).as("a publish without the password: nginx answers 401 itself").isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Feed admin\"");
         assertThat(none.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(none.body()).isEqualTo("{\"error\":\"the admin side needs the password: user admin\"}");
-        assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrongUser.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).as("a publish with a wrong password").isEqualTo(401);
+        assertThat(wrongUser.statusCode()).as("a publish by a user who is not admin").isEqualTo(401);
         verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -121,11 +122,11 @@ class ForwardingTest {
     @Tag("ex4.3")
     @DisplayName("Exercise 4.3: nginx serves the admin page to admin, with the password, and to no one else")
     void protectsTheAdminPageAndServesItWithThePassword() {
-        assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
+        assertThat(http.get("/admin.html").statusCode()).as("the admin page without the password").isEqualTo(401);
 
         HttpResponse<String> admin = http.getAs("admin", TestNginx.PASSWORD, "/admin.html");
 
-        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.statusCode()).as("the admin page with admin's password: nginx serves the file").isEqualTo(200);
         assertThat(admin.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(admin.body()).contains("<title>Feed admin</title>");
     }

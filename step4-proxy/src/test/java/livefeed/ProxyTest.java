@@ -65,11 +65,11 @@ class ProxyTest {
     @Tag("ex4.3")
     @DisplayName("Exercise 4.3: the demo's admin page opens with admin's password, and only with it")
     void servesTheAdminPageOnlyWithThePassword() throws Exception {
-        assertThat(http.get("/admin.html").statusCode()).isEqualTo(401);
+        assertThat(http.get("/admin.html").statusCode()).as("the admin page without the password").isEqualTo(401);
 
         HttpResponse<String> admin = http.getAs("admin", TestNginx.PASSWORD, "/admin.html");
 
-        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.statusCode()).as("the admin page with admin's password").isEqualTo(200);
         assertThat(admin.body()).isEqualTo(Files.readString(STATIC.resolve("admin.html")));
     }
 

@@ -46,7 +46,9 @@ class StreamingTest {
                 new Thread(() -> readInto(client, received)).start();
 
                 await().atMost(PATIENCE).until(() -> received.indexOf("first-half") >= 0);
-                assertThat(received.toString()).doesNotContain("second-half");
+                assertThat(received.toString())
+                        .as("the first half reached the client before the upstream sent the second: nothing buffered")
+                        .doesNotContain("second-half");
                 clientHasFirstHalf.countDown();
                 await().atMost(PATIENCE).until(() -> received.indexOf("second-half") >= 0);
             }
