@@ -20,7 +20,7 @@ class BacklogTest {
     @Tag("ex3.1")
     @DisplayName("Exercise 3.1: an empty backlog has nothing newer than anything")
     void startsEmpty() {
-        assertThat(new Backlog(20).itemsAfter(0)).isEmpty();
+        assertThat(new Backlog(20).itemsAfter(0)).as("an empty backlog: nothing, whatever since is").isEmpty();
     }
 
     @Test
@@ -29,7 +29,7 @@ class BacklogTest {
     void keepsEveryItemUpToItsCapacityInIdOrder() {
         Backlog backlog = withItems(new Backlog(5), 1, 5);
 
-        assertThat(ids(backlog.itemsAfter(0))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(ids(backlog.itemsAfter(0))).as("since=0: every kept item, oldest first").containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
@@ -37,10 +37,12 @@ class BacklogTest {
     @DisplayName("Exercise 3.1: once the oldest items are dropped, since=0 starts at the oldest kept")
     void dropsTheOldestItemFirstOnceFull() {
         Backlog backlog = withItems(new Backlog(5), 1, 6);
-        assertThat(ids(backlog.itemsAfter(0))).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(ids(backlog.itemsAfter(0))).as("item 1 was dropped: the first kept id is 2, not 1")
+                .containsExactly(2L, 3L, 4L, 5L, 6L);
 
         backlog = withItems(backlog, 7, 8);
-        assertThat(ids(backlog.itemsAfter(0))).containsExactly(4L, 5L, 6L, 7L, 8L);
+        assertThat(ids(backlog.itemsAfter(0))).as("items 1 to 3 were dropped: the first kept id is 4")
+                .containsExactly(4L, 5L, 6L, 7L, 8L);
     }
 
     @Test
@@ -93,9 +95,9 @@ class BacklogTest {
     void aBacklogOfOneKeepsOnlyTheNewest() {
         Backlog backlog = withItems(new Backlog(1), 1, 3);
 
-        assertThat(ids(backlog.itemsAfter(0))).containsExactly(3L);
-        assertThat(ids(backlog.itemsAfter(2))).containsExactly(3L);
-        assertThat(backlog.itemsAfter(3)).isEmpty();
+        assertThat(ids(backlog.itemsAfter(0))).as("a backlog of one keeps only item 3: since=0").containsExactly(3L);
+        assertThat(ids(backlog.itemsAfter(2))).as("since=2").containsExactly(3L);
+        assertThat(backlog.itemsAfter(3)).as("since=3, the newest id: nothing newer").isEmpty();
     }
 
     private static Backlog withItems(Backlog backlog, long firstId, long lastId) {

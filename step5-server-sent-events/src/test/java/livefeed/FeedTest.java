@@ -37,7 +37,8 @@ class FeedTest {
     void doesNotMissAnItemPublishedWhileTheClientIsBetweenTwoPolls() {
         CompletableFuture<HttpResponse<String>> firstPoll = parkedPoll(server, "/real_time_feed?since=0");
         String one = server.http().publish("type=message&content=one").body();
-        assertThat(firstPoll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + one + "]");
+        assertThat(firstPoll).as("a publish answers the poll parked with since=0").succeedsWithin(SOON)
+                .extracting(HttpResponse::body).isEqualTo("[" + one + "]");
 
         // tag::the-cursor-finds-it[]
         String two = server.http().publish("type=message&content=two").body(); // the client is busy showing item one
@@ -59,7 +60,8 @@ class FeedTest {
         assertThat(server.http().get("/real_time_feed?since=1").body())
                 .as("the backlog has items newer than since=1: they are the answer, at once")
                 .isEqualTo("[" + two + "," + three + "]");
-        assertThat(server.http().get("/real_time_feed?since=2").body()).isEqualTo("[" + three + "]");
+        assertThat(server.http().get("/real_time_feed?since=2").body()).as("since=2: only item three, at once")
+                .isEqualTo("[" + three + "]");
     }
 
     @Test
@@ -183,7 +185,8 @@ class FeedTest {
                     .as("a poll that is answered at once needs no place to wait")
                     .isEqualTo("[" + item + "]");
             for (CompletableFuture<HttpResponse<String>> poll : parked) {
-                assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + item + "]");
+                assertThat(poll).as("the two polls that were parked get the next item").succeedsWithin(SOON)
+                        .extracting(HttpResponse::body).isEqualTo("[" + item + "]");
             }
         } finally {
             limited.stop();

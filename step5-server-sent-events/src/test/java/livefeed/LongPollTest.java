@@ -30,8 +30,8 @@ class LongPollTest {
 
         new LongPoll(exchange, 0).answer(List.of(ITEM));
 
-        assertThat(exchange.status()).isEqualTo(200);
-        assertThat(exchange.body()).isEqualTo("[" + ITEM.toJson() + "]");
+        assertThat(exchange.status()).as("the answer's status").isEqualTo(200);
+        assertThat(exchange.body()).as("the items, as a JSON array").isEqualTo("[" + ITEM.toJson() + "]");
         assertThat(exchange.getResponseHeaders().getFirst("Content-Type")).isEqualTo("application/json; charset=utf-8");
     }
 
@@ -46,7 +46,7 @@ class LongPollTest {
         poll.answer(List.of());     // then its timeout
 
         assertThat(exchange.answers()).as("answers started on the exchange").isEqualTo(1);
-        assertThat(exchange.body()).isEqualTo("[" + ITEM.toJson() + "]");
+        assertThat(exchange.body()).as("the first answer is the one written").isEqualTo("[" + ITEM.toJson() + "]");
     }
 
     @RepeatedTest(20)
@@ -75,7 +75,7 @@ class LongPollTest {
 
         poll.answer(List.of(ITEM));
 
-        assertThat(timeout).isCancelled();
+        assertThat(timeout).as("an answered poll cancels its timeout, or the timer fires for nothing").isCancelled();
     }
 
     @Test
@@ -88,7 +88,7 @@ class LongPollTest {
         Future<?> timeout = new CompletableFuture<>();
         poll.expireWith(timeout);
 
-        assertThat(timeout).isCancelled();
+        assertThat(timeout).as("a timeout attached to a poll already answered is cancelled at once").isCancelled();
     }
 
     @Test
@@ -97,7 +97,9 @@ class LongPollTest {
     void aClientThatWentAwayDoesNotMakeTheAnswerThrow() {
         LongPoll poll = new LongPoll(RecordingExchange.fromAClientThatWentAway(), 0);
 
-        assertThatCode(() -> poll.answer(List.of(ITEM))).doesNotThrowAnyException();
+        assertThatCode(() -> poll.answer(List.of(ITEM)))
+                .as("writing to a client that went away fails with an IOException: the answer catches it, nobody else can")
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -54,8 +54,8 @@ class ParkedPollTest {
 
         String item = server.http().publish("type=message&content=hello").body();
 
-        assertThat(poll).succeedsWithin(SOON).satisfies(response -> {
-            assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(poll).as("a publish answers the poll that was parked, at once").succeedsWithin(SOON).satisfies(response -> {
+            assertThat(response.statusCode()).as("the parked poll's status").isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
             assertThat(response.body()).as("a publish answers the parked poll with that item").isEqualTo("[" + item + "]");
@@ -80,8 +80,9 @@ class ParkedPollTest {
         try {
             CompletableFuture<HttpResponse<String>> poll = new Http(quick.url()).getAsync("/real_time_feed");
 
-            assertThat(poll).succeedsWithin(SOON).satisfies(response -> {
-                assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(poll).as("the poll timeout (0.5 s here) answers a poll that nothing else answered")
+                    .succeedsWithin(SOON).satisfies(response -> {
+                assertThat(response.statusCode()).as("a poll that times out is answered 200, not an error").isEqualTo(200);
                 assertThat(response.body()).as("a poll that times out is answered with an empty array").isEqualTo("[]");
             });
             assertThat(quick.waitingPolls()).as("a poll that timed out is no longer waiting").isZero();
@@ -103,7 +104,8 @@ class ParkedPollTest {
         String item = server.http().publish("type=message&content=to+everyone").body();
 
         for (CompletableFuture<HttpResponse<String>> poll : polls) {
-            assertThat(poll).succeedsWithin(SOON).extracting(HttpResponse::body).isEqualTo("[" + item + "]");
+            assertThat(poll).as("one publish answers every parked poll").succeedsWithin(SOON)
+                    .extracting(HttpResponse::body).isEqualTo("[" + item + "]");
         }
         assertThat(server.server().waitingPolls()).as("a publish answers every parked poll: none is left waiting").isZero();
     }
