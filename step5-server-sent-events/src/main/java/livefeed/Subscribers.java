@@ -82,16 +82,27 @@ final class Subscribers {
     }
 
     /**
-     * Hands every stream that needs a drain to a writer. Whoever queued events calls this once it
-     * holds no lock: each stream is taken from toDrain once, so two callers never start the same drain.
+     * Sets every writer to the streams that need a drain. Whoever queued events calls this once it
+     * holds no lock. One task per writer, not one per stream: a publish to 10,000 streams costs the
+     * pool a few tasks, and a writer blocked on a stalled reader leaves the other streams to the others.
      */
     void startDrains() {
-        for (EventStream stream; (stream = toDrain.poll()) != null; ) {
-            try {
-                writers.execute(stream);
-            } catch (RejectedExecutionException stopping) {
-                closed(stream); // the server is stopping: its connections are closed anyway
+        if (toDrain.isEmpty()) {
+            return;
+        }
+        try {
+            for (int i = writers.getCorePoolSize(); i > 0; i--) {
+                writers.execute(this::drainAll);
             }
+        } catch (RejectedExecutionException stopping) {
+            toDrain.forEach(this::closed); // the server is stopping: its connections are closed anyway
+        }
+    }
+
+    /** A writer's task: drains the streams one after the other; each is taken from toDrain once. */
+    private void drainAll() {
+        for (EventStream stream; (stream = toDrain.poll()) != null; ) {
+            stream.run();
         }
     }
 
@@ -120,7 +131,6 @@ final class Subscribers {
         long now = System.nanoTime();
         if (now - lastSent >= heartbeatNanos) {
             sendToAll(ServerSentEvent.HEARTBEAT);
-            startDrains();
         }
         int stuck = 0;
         for (EventStream stream : open) {
@@ -129,8 +139,9 @@ final class Subscribers {
             }
         }
         if (writers.getCorePoolSize() != WRITER_THREADS + stuck) {
-            writers.setCorePoolSize(WRITER_THREADS + stuck); // a larger core starts threads for the queued drains
+            writers.setCorePoolSize(WRITER_THREADS + stuck);
         }
+        startDrains(); // the heartbeat's, and the streams left while every writer was stuck
     }
     // end::heartbeat-and-stuck-writers[]
 
