@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One open GET /feed_events. No thread waits for it: events are queued here, and a writer of the
@@ -21,7 +19,6 @@ final class EventStream implements Runnable {
 
     private final HttpExchange exchange;
     private final int maxQueued;
-    private final Executor writers;
     private final Subscribers subscribers;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private boolean scheduled; // a drain is queued or running
@@ -29,10 +26,9 @@ final class EventStream implements Runnable {
     private OutputStream out;  // null until the drain has sent the headers
     private volatile long writingSince; // System.nanoTime() when the drain's current write began, 0 between writes
 
-    EventStream(HttpExchange exchange, int maxQueued, Executor writers, Subscribers subscribers) {
+    EventStream(HttpExchange exchange, int maxQueued, Subscribers subscribers) {
         this.exchange = exchange;
         this.maxQueued = maxQueued;
-        this.writers = writers;
         this.subscribers = subscribers;
     }
 
@@ -85,11 +81,7 @@ final class EventStream implements Runnable {
             }
             scheduled = true;
         }
-        try {
-            writers.execute(this);
-        } catch (RejectedExecutionException stopping) {
-            subscribers.closed(this); // the server is stopping: its connections are closed anyway
-        }
+        subscribers.needsDrain(this);
     }
 
     /** The drain, on a writer: headers first, then every queued event, one flush when the queue is empty. */

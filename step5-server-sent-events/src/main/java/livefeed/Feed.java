@@ -52,6 +52,7 @@ final class Feed {
             waiting = new LinkedHashSet<>();
             subscribers.sendToAll(ServerSentEvent.of(item)); // encoded once; queued only, no stream is written here
         }
+        subscribers.startDrains(); // outside the lock: handing 10,000 streams to the writers takes a while
         for (LongPoll poll : parked) {
             workers.execute(() -> poll.answer(kept));
         }
@@ -107,6 +108,7 @@ final class Feed {
             }
             subscribers.add(stream);
         }
+        subscribers.startDrains();
         return true;
     }
     // end::replay-and-subscribe-under-one-lock[]
@@ -126,6 +128,7 @@ final class Feed {
             stopped = true;
             subscribers.endAll();
         }
+        subscribers.startDrains();
     }
 
     /** Stopping: every parked poll gets an empty answer now, rather than a dropped connection. */

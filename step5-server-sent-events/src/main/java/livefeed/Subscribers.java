@@ -4,9 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +21,10 @@ import java.util.concurrent.TimeUnit;
  * thread: a write to a reader that never reads blocks its writer until that reader's connection
  * dies. So a writer blocked for over a second is replaced: the pool grows by one while it is stuck.
  * <p>
- * Thread-safe: the two sets are concurrent; lastSent is volatile; only the ticker resizes the pool.
+ * Publishing happens under the feed's lock, so it only queues: the writers are called for the streams
+ * that need one after that lock is let go ({@link #startDrains()}), and a publish holds up no subscribe.
+ * <p>
+ * Thread-safe: the two sets and toDrain are concurrent; lastSent is volatile; only the ticker resizes the pool.
  */
 final class Subscribers {
 
@@ -29,6 +35,7 @@ final class Subscribers {
 
     private final Set<EventStream> live = ConcurrentHashMap.newKeySet(); // get every event; at most max
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet(); // not closed yet, live or ending
+    private final Queue<EventStream> toDrain = new ConcurrentLinkedQueue<>(); // have events, and no writer called yet
     private final ThreadPoolExecutor writers;
     private final int max;
     private final int maxQueued;
@@ -45,7 +52,7 @@ final class Subscribers {
 
     /** A new stream; the feed adds it once it has queued the stream's replay. */
     EventStream newStream(HttpExchange exchange) {
-        return new EventStream(exchange, maxQueued, writers, this);
+        return new EventStream(exchange, maxQueued, this);
     }
 
     boolean isFull() {
@@ -68,6 +75,36 @@ final class Subscribers {
         }
     }
     // end::send-to-all[]
+
+    /** Called by a stream that has events and no drain queued or running; {@link #startDrains()} calls its writer. */
+    void needsDrain(EventStream stream) {
+        toDrain.add(stream);
+    }
+
+    /**
+     * Sets every writer to the streams that need a drain. Whoever queued events calls this once it
+     * holds no lock. One task per writer, not one per stream: a publish to 10,000 streams costs the
+     * pool a few tasks, and a writer blocked on a stalled reader leaves the other streams to the others.
+     */
+    void startDrains() {
+        if (toDrain.isEmpty()) {
+            return;
+        }
+        try {
+            for (int i = writers.getCorePoolSize(); i > 0; i--) {
+                writers.execute(this::drainAll);
+            }
+        } catch (RejectedExecutionException stopping) {
+            toDrain.forEach(this::closed); // the server is stopping: its connections are closed anyway
+        }
+    }
+
+    /** A writer's task: drains the streams one after the other; each is taken from toDrain once. */
+    private void drainAll() {
+        for (EventStream stream; (stream = toDrain.poll()) != null; ) {
+            stream.run();
+        }
+    }
 
     /** Called by a stream once its response has ended, however it ended. */
     void closed(EventStream stream) {
@@ -102,8 +139,9 @@ final class Subscribers {
             }
         }
         if (writers.getCorePoolSize() != WRITER_THREADS + stuck) {
-            writers.setCorePoolSize(WRITER_THREADS + stuck); // a larger core starts threads for the queued drains
+            writers.setCorePoolSize(WRITER_THREADS + stuck);
         }
+        startDrains(); // the heartbeat's, and the streams left while every writer was stuck
     }
     // end::heartbeat-and-stuck-writers[]
 
