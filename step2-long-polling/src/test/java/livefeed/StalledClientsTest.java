@@ -78,9 +78,9 @@ class StalledClientsTest {
     /** The limit, shown: more stalled clients than request threads do hold up a new request, until they are closed. */
     @Test
     void moreStalledClientsThanRequestThreadsHoldUpTheNextRequest() {
-        stall(FeedServer.REQUEST_THREADS, HALF_SENT_HEADERS);
+        stall(RequestThreads.MOST, HALF_SENT_HEADERS);
         await("every request thread is held").atMost(SOON)
-                .until(() -> server.server().busyRequestThreads() == FeedServer.REQUEST_THREADS);
+                .until(() -> server.server().busyRequestThreads() == RequestThreads.MOST);
 
         CompletableFuture<String> page = answer(PAGE);
 

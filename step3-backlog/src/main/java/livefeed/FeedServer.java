@@ -7,11 +7,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Step 3: long polling with a backlog. The page sends the id of the last item it has, and the
@@ -25,18 +22,16 @@ public final class FeedServer {
     /** Connections that may wait to be accepted; the JDK's default, 50, refuses a crowd (Linux caps it at somaxconn). */
     private static final int ACCEPT_BACKLOG = 4096;
     private static final int MAX_IDLE_CONNECTIONS = 20_000;
-    /** The most threads reading requests and running handlers at once: far more than the 200 stalled clients a step must outlast. */
-    static final int REQUEST_THREADS = 400;
     /** A request must arrive whole within this time, else the JDK closes its connection. */
     static final int REQUEST_TIME_LIMIT_SECONDS = 10;
     private static final int WORKER_THREADS = 8;
 
     private final HttpServer server;
-    private final ThreadPoolExecutor requestThreads;
+    private final RequestThreads requestThreads;
     private final ScheduledExecutorService workers;
     private final Feed feed;
 
-    private FeedServer(HttpServer server, ThreadPoolExecutor requestThreads, ScheduledExecutorService workers, Feed feed) {
+    private FeedServer(HttpServer server, RequestThreads requestThreads, ScheduledExecutorService workers, Feed feed) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.workers = workers;
@@ -67,7 +62,7 @@ public final class FeedServer {
     }
 
     static FeedServer start(Settings settings) throws IOException {
-        // The workers run the poll timeouts and write the answers a publish hands them.
+        // The workers run the requests (through RequestThreads), the poll timeouts and the answers a publish hands them.
         ScheduledThreadPoolExecutor workers = new ScheduledThreadPoolExecutor(WORKER_THREADS);
         workers.setRemoveOnCancelPolicy(true); // a poll answered early drops its timeout at once
         Feed feed = new Feed(settings.pollTimeout(), settings.backlog(), settings.maxWaiting(), workers);
@@ -87,14 +82,12 @@ public final class FeedServer {
         // end::tcp-nodelay[]
         // tag::request-threads[]
         // The JDK server reads each request (line, headers, body) on a thread of its executor, and waits there
-        // for bytes that are slow to come: a client that stops half-way holds a thread. So: many request threads,
-        // made when needed and retired after a minute idle, and a time limit for a request to arrive whole, after
-        // which the JDK closes the connection (its timer looks every second) and the thread is free again.
+        // for bytes that are slow to come: a client that stops half-way holds a thread. So: a time limit for a
+        // request to arrive whole, after which the JDK closes the connection (its timer looks every second) and
+        // the thread is free again, and request threads that grow while some are held (RequestThreads).
         // A parked poll arrived whole long before: the limit never touches it.
         useUnlessSet("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIME_LIMIT_SECONDS));
-        ThreadPoolExecutor requestThreads = new ThreadPoolExecutor(REQUEST_THREADS, REQUEST_THREADS,
-                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
-        requestThreads.allowCoreThreadTimeOut(true);
+        RequestThreads requestThreads = new RequestThreads(workers); // the same few threads as the answers, in one line
         // end::request-threads[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", new ErrorAnswers(exchange -> {
@@ -127,7 +120,7 @@ public final class FeedServer {
 
     /** Request threads reading a request or running a handler right now; a parked poll holds none. */
     int busyRequestThreads() {
-        return requestThreads.getActiveCount();
+        return requestThreads.busy();
     }
 
     void stop() {

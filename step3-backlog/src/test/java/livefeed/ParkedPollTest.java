@@ -34,7 +34,7 @@ class ParkedPollTest {
     @Tag("ex2.2")
     @DisplayName("Exercise 2.2: a parked poll holds no thread: with more parked than there are request threads, pages are still served")
     void aParkedPollHoldsNoThread() {
-        int parked = FeedServer.REQUEST_THREADS + 100;
+        int parked = RequestThreads.MOST + 100;
         for (int i = 0; i < parked; i++) {
             connections.send("GET /real_time_feed HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         }

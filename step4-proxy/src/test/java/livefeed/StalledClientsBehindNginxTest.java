@@ -24,7 +24,7 @@ class StalledClientsBehindNginxTest {
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
     private static final Duration SOON = Duration.ofSeconds(5);
     /** More than the feed server has request threads: alone, it would be starved (step 3's StalledClientsTest). */
-    private static final int STALLED = FeedServer.REQUEST_THREADS + 50;
+    private static final int STALLED = RequestThreads.MOST + 50;
     private static final String AUTHORIZATION = "Authorization: Basic "
             + Base64.getEncoder().encodeToString(("admin:" + TestNginx.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n";
     /** A request line and a header, but never the empty line that ends the headers. */
