@@ -24,8 +24,7 @@ public final class FeedServer {
     private static final int MAX_IDLE_CONNECTIONS = 20_000;
     /** A request must arrive whole within this time, else the JDK closes its connection. */
     static final int REQUEST_TIME_LIMIT_SECONDS = 10;
-    /** The request threads while every request arrives whole. */
-    private static final int FEW_THREADS = 8;
+    private static final int WORKER_THREADS = 8;
 
     private final HttpServer server;
     private final RequestThreads requestThreads;
@@ -59,6 +58,9 @@ public final class FeedServer {
     }
 
     static FeedServer start(Settings settings) throws IOException {
+        // The workers run the requests (through RequestThreads); RequestThreads may grow them to its MOST.
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKER_THREADS, RequestThreads.MOST,
+                60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         Feed feed = new Feed();
         FeedHandler feedHandler = new FeedHandler(feed);
         PublishHandler publishHandler = new PublishHandler(feed);
@@ -81,8 +83,7 @@ public final class FeedServer {
         // the thread is free again, and request threads that grow while some are held (RequestThreads).
         // A parked poll arrived whole long before: the limit never touches it.
         useUnlessSet("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIME_LIMIT_SECONDS));
-        RequestThreads requestThreads = new RequestThreads(
-                new ThreadPoolExecutor(FEW_THREADS, RequestThreads.MOST, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>()));
+        RequestThreads requestThreads = new RequestThreads(workers);
         // end::request-threads[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", new ErrorAnswers(exchange -> {

@@ -88,7 +88,7 @@ public final class FeedServer {
         // the thread is free again, and request threads that grow while some are held (RequestThreads).
         // A parked poll arrived whole long before: the limit never touches it.
         useUnlessSet("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_TIME_LIMIT_SECONDS));
-        RequestThreads requestThreads = new RequestThreads(workers); // the same few threads as the answers, in one line
+        RequestThreads requestThreads = new RequestThreads(workers);
         // end::request-threads[]
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
         server.createContext("/", new ErrorAnswers(exchange -> {
