@@ -179,11 +179,7 @@ public class Starter {
     static List<Answer> write(Path project, Path target) throws IOException, Refused {
         project = project.toAbsolutePath().normalize();
         target = target.toAbsolutePath().normalize();
-        checkTarget(project, target);
-        Scan scan = scan(project);
-        if (!scan.problems().isEmpty()) {
-            throw new Refused(scan.problems());
-        }
+        Scan scan = soundScan(project, target);
         Map<String, List<Cut>> byFile = new TreeMap<>();
         scan.answers().forEach(answer -> byFile.computeIfAbsent(answer.file(), f -> new ArrayList<>()).add(Cut.of(answer)));
         scan.fixes().forEach(fix -> byFile.computeIfAbsent(fix.file(), f -> new ArrayList<>()).add(Cut.of(fix)));
@@ -206,15 +202,21 @@ public class Starter {
     static void writeWithoutFixes(Path project, Path target) throws IOException, Refused {
         project = project.toAbsolutePath().normalize();
         target = target.toAbsolutePath().normalize();
+        Scan scan = soundScan(project, target);
+        Map<String, List<Cut>> byFile = new TreeMap<>();
+        scan.fixes().forEach(fix -> byFile.computeIfAbsent(fix.file(), f -> new ArrayList<>()).add(Cut.of(fix)));
+        byFile.values().forEach(cuts -> cuts.sort(Comparator.comparingInt(Cut::begin)));
+        copy(project, target, byFile);
+    }
+
+    /** The project's scan, once the target is checked and only if every marker is sound. */
+    private static Scan soundScan(Path project, Path target) throws IOException, Refused {
         checkTarget(project, target);
         Scan scan = scan(project);
         if (!scan.problems().isEmpty()) {
             throw new Refused(scan.problems());
         }
-        Map<String, List<Cut>> byFile = new TreeMap<>();
-        scan.fixes().forEach(fix -> byFile.computeIfAbsent(fix.file(), f -> new ArrayList<>()).add(Cut.of(fix)));
-        byFile.values().forEach(cuts -> cuts.sort(Comparator.comparingInt(Cut::begin)));
-        copy(project, target, byFile);
+        return scan;
     }
 
     /** Every answer and every exercise tag of the project, and what is wrong with them, in file order. */
