@@ -67,6 +67,6 @@ class BehindNginxTest {
 
     private static FeedServer start(String... args) throws Exception {
         String[] all = java.util.stream.Stream.concat(List.of("--port", "0").stream(), List.of(args).stream()).toArray(String[]::new);
-        return FeedServer.start(Settings.parse(all, Map.of()));
+        return FeedServer.start(TestRedis.settings(all, Map.of()));
     }
 }

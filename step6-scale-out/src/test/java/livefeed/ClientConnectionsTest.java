@@ -64,7 +64,7 @@ class ClientConnectionsTest {
 
     @Test
     void releasesThePlaceOfAClientThatWentAwayAtItsTimeout() throws Exception {
-        FeedServer quick = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--poll-timeout", "0.5"}, Map.of()));
+        FeedServer quick = FeedServer.start(TestRedis.settings(new String[] {"--port", "0", "--poll-timeout", "0.5"}, Map.of()));
         try (Socket gone = new Socket("127.0.0.1", quick.url().getPort())) {
             gone.getOutputStream().write(POLL);
             await().atMost(SOON).until(() -> quick.waitingPolls() == 1);
@@ -78,7 +78,7 @@ class ClientConnectionsTest {
 
     @Test
     void stoppingAnswersEveryParkedPollWithAnEmptyArray() throws Exception {
-        FeedServer stopping = FeedServer.start(Settings.parse(new String[] {"--port", "0"}, Map.of()));
+        FeedServer stopping = FeedServer.start(TestRedis.settings(new String[] {"--port", "0"}, Map.of()));
         Http http = new Http(stopping.url());
         List<CompletableFuture<HttpResponse<String>>> polls = List.of(
                 http.getAsync("/real_time_feed"), http.getAsync("/real_time_feed"), http.getAsync("/real_time_feed"));

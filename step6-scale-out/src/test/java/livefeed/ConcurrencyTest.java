@@ -42,7 +42,7 @@ class ConcurrencyTest {
     @Tag("ex3.2")
     @DisplayName("Exercise 3.2: 20 clients and 4 publishers: every client gets every item once, in order, at once")
     void everyClientGetsEveryItemExactlyOnceAndInOrder() throws Exception {
-        FeedServer server = FeedServer.start(Settings.parse(
+        FeedServer server = FeedServer.start(TestRedis.settings(
                 new String[] {"--port", "0", "--backlog", String.valueOf(ITEMS), "--poll-timeout", "60"}, Map.of()));
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + PUBLISHERS);
         try {
@@ -78,7 +78,7 @@ class ConcurrencyTest {
     @Tag("ex3.2")
     @DisplayName("Exercise 3.2: no lost wake-up: every client gets each item before the next is published")
     void everyClientGetsEachItemBeforeTheNextIsPublished() throws Exception {
-        FeedServer server = FeedServer.start(Settings.parse(
+        FeedServer server = FeedServer.start(TestRedis.settings(
                 new String[] {"--port", "0", "--backlog", String.valueOf(ITEMS), "--poll-timeout", "60"}, Map.of()));
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         List<AtomicLong> newestSeen = new ArrayList<>();

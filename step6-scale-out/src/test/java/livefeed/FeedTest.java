@@ -139,7 +139,7 @@ class FeedTest {
 
     @Test
     void keepsTheNumberOfItemsGivenByBacklog() throws Exception {
-        FeedServer small = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--backlog", "3"}, Map.of()));
+        FeedServer small = FeedServer.start(TestRedis.settings(new String[] {"--port", "0", "--backlog", "3"}, Map.of()));
         try {
             Http http = new Http(small.url());
             for (int i = 1; i <= 5; i++) {
@@ -167,7 +167,7 @@ class FeedTest {
     @Tag("ex3.2")
     @DisplayName("Exercise 3.2: past --max-waiting parked polls, a poll that would wait is refused (false, so 503)")
     void refusesAPollPastTheWaitingLimitWith503AndRetryAfter() throws Exception {
-        FeedServer limited = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--max-waiting", "2"}, Map.of()));
+        FeedServer limited = FeedServer.start(TestRedis.settings(new String[] {"--port", "0", "--max-waiting", "2"}, Map.of()));
         try {
             Http http = new Http(limited.url());
             List<CompletableFuture<HttpResponse<String>>> parked = List.of(

@@ -76,7 +76,7 @@ class ParkedPollTest {
     @Tag("ex2.4")
     @DisplayName("Exercise 2.4: a poll that times out gets [] and is no longer waiting")
     void answersAnEmptyArrayWhenThePollTimesOut() throws Exception {
-        FeedServer quick = FeedServer.start(Settings.parse(new String[] {"--port", "0", "--poll-timeout", "0.5"}, Map.of()));
+        FeedServer quick = FeedServer.start(TestRedis.settings(new String[] {"--port", "0", "--poll-timeout", "0.5"}, Map.of()));
         try {
             CompletableFuture<HttpResponse<String>> poll = new Http(quick.url()).getAsync("/real_time_feed");
 

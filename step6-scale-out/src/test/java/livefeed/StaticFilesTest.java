@@ -106,7 +106,7 @@ class StaticFilesTest {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "secret");
         Files.createSymbolicLink(root.resolve("link.txt"), secret);
         Files.createSymbolicLink(root.resolve("up"), dir);
-        FeedServer linked = FeedServer.start(Settings.parse(
+        FeedServer linked = FeedServer.start(TestRedis.settings(
                 new String[] {"--port", "0", "--static", root.toString()}, Map.of()));
         try {
             Http http = new Http(linked.url());

@@ -141,6 +141,6 @@ class SubscribersTest {
     private static FeedServer start(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--port", "0"));
         all.addAll(List.of(args));
-        return FeedServer.start(Settings.parse(all.toArray(String[]::new), Map.of()));
+        return FeedServer.start(TestRedis.settings(all.toArray(String[]::new), Map.of()));
     }
 }

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real redis-server for the tests, as a child process on a free port with its own folder under
@@ -48,6 +50,13 @@ final class TestRedis {
             jedis.flushAll(); // the stream is gone: ids begin again at 1, as for a new feed
         }
         return shared.server.port();
+    }
+
+    /** Settings.parse, on an empty feed in the shared Redis: for a test that starts its own feed server. */
+    static Settings settings(String[] args, Map<String, String> env) {
+        String[] withRedis = Stream.concat(Stream.of(args), Stream.of("--redis-port", String.valueOf(emptied())))
+                .toArray(String[]::new);
+        return Settings.parse(withRedis, env);
     }
 
     /**

@@ -23,9 +23,7 @@ final class TestServer implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        String[] withRedis = Stream.concat(Stream.of(args), Stream.of("--redis-port", String.valueOf(TestRedis.emptied())))
-                .toArray(String[]::new);
-        server = FeedServer.start(Settings.parse(withRedis, Map.of()));
+        server = FeedServer.start(TestRedis.settings(args, Map.of()));
     }
 
     @Override
