@@ -1,0 +1,100 @@
+package livefeed;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two feed servers on one Redis, with no nginx between: a test talks to each by its own port. Step 3's
+ * contract holds whichever server answers: one id sequence, a cursor valid on both.
+ */
+class AcrossServersTest {
+
+    private static final Duration SOON = Duration.ofSeconds(5);
+
+    private RedisServer redis;
+    private FeedServer one;
+    private FeedServer other;
+
+    @BeforeEach
+    void start() throws IOException {
+        redis = TestRedis.startNew();
+        one = startServer();
+        other = startServer();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        one.stop();
+        other.stop();
+        redis.kill();
+    }
+
+    private FeedServer startServer() throws IOException {
+        String[] args = {"--port", "0", "--poll-timeout", "10", "--redis-port", String.valueOf(redis.port())};
+        return FeedServer.start(Settings.parse(args, Map.of()));
+    }
+
+    @Test
+    @DisplayName("an item published through one server is returned by the other for since=id-1, and since=id waits there")
+    void aCursorFromOneServerMeansTheSameOnTheOther() {
+        new Http(one.url()).publish("type=message&content=first");
+        String published = new Http(one.url()).publish("type=message&content=second").body();
+        assertThat(published).as("ids come from Redis: the second item is 2").startsWith("{\"id\":2,");
+
+        HttpResponse<String> answer = new Http(other.url()).get("/real_time_feed?since=1");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).as("since=1 on the other server: item 2, as the first server answered it")
+                .isEqualTo("[" + published + "]");
+
+        CompletableFuture<HttpResponse<String>> waiting = new Http(other.url()).getAsync("/real_time_feed?since=2");
+        await("since=2 waits on the other server: nothing is newer").atMost(SOON)
+                .failFast("the other server answered since=2 instead of parking it", waiting::isDone)
+                .until(() -> other.waitingPolls() == 1);
+        String third = new Http(one.url()).publish("type=message&content=third").body();
+        assertThat(waiting).as("an item published through the first server answers the poll parked on the other")
+                .succeedsWithin(SOON).satisfies(response -> assertThat(response.body()).isEqualTo("[" + third + "]"));
+    }
+
+    @Test
+    @DisplayName("items published through both servers at once get one sequence of ids, and each server's stream has them all, in order")
+    void publishersOnBothServersShareOneSequenceOfIds() {
+        try (EventReader onOne = EventReader.open(one.url(), "/feed_events?since=0");
+             EventReader onOther = EventReader.open(other.url(), "/feed_events?since=0")) {
+            List<CompletableFuture<Void>> publishers = new ArrayList<>();
+            for (FeedServer server : List.of(one, other)) {
+                publishers.add(CompletableFuture.runAsync(() -> IntStream.range(0, 10).forEach(i ->
+                        assertThat(new Http(server.url()).publish("type=message&content=" + i).statusCode()).isEqualTo(200))));
+            }
+            publishers.forEach(CompletableFuture::join);
+
+            List<Long> everyId = IntStream.rangeClosed(1, 20).mapToObj(Long::valueOf).toList();
+            await("both streams get all 20 items").atMost(SOON).until(() -> onOne.ids().size() >= 20 && onOther.ids().size() >= 20);
+            assertThat(onOne.ids()).as("ids 1 to 20, each once, in order, on the first server").isEqualTo(everyId);
+            assertThat(onOther.ids()).as("and the same on the other").isEqualTo(everyId);
+        }
+    }
+
+    @Test
+    @DisplayName("a cursor newer than anything Redis holds is a feed that began again: answered from the start, as step 3 did")
+    void aCursorBeyondRedisIsARestart() {
+        String item = new Http(one.url()).publish("type=message&content=only").body();
+
+        HttpResponse<String> answer = new Http(other.url()).get("/real_time_feed?since=99");
+
+        assertThat(answer.body()).as("since=99 when Redis's newest id is 1: every kept item").isEqualTo("[" + item + "]");
+    }
+}
