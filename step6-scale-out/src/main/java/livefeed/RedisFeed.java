@@ -47,6 +47,7 @@ final class RedisFeed implements AutoCloseable {
     /** How this server talks to Redis: a timeout on connecting and on every answer, so a dead Redis is noticed. */
     static JedisClientConfig config(Duration socketTimeout) {
         return DefaultJedisClientConfig.builder()
+                .resp2() // the protocol redis-cli speaks; also for the follower's plain Jedis connection, which has no other
                 .connectionTimeoutMillis((int) TIMEOUT.toMillis())
                 .socketTimeoutMillis((int) socketTimeout.toMillis())
                 .blockingSocketTimeoutMillis((int) socketTimeout.toMillis()) // else Jedis waits forever in a blocking read
