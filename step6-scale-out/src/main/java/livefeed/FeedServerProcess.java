@@ -116,6 +116,14 @@ final class FeedServerProcess {
         }
     }
 
+    /** Stops them all at once: each answers its own clients meanwhile. */
+    static void stopAll(List<FeedServerProcess> feedServers) throws InterruptedException {
+        feedServers.forEach(feedServer -> feedServer.process.destroy());
+        for (FeedServerProcess feedServer : feedServers) {
+            feedServer.stop();
+        }
+    }
+
     /** SIGKILL: a crash. No hook runs; its clients see their connections close without an answer. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
