@@ -41,7 +41,7 @@ final class FeedServerProcess {
      * several start side by side.
      */
     static FeedServerProcess start(int port, int redisPort, List<String> moreArgs, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classpath(moduleDir()),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classpath(),
                 "livefeed.FeedServer", "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--redis-port", String.valueOf(redisPort)));
         command.addAll(moreArgs);
@@ -130,12 +130,13 @@ final class FeedServerProcess {
     }
 
     /** The java program that runs this JVM: the children run on the same one. */
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** This module's classes, and the jars they need (Jedis ...), which Maven lists in target/runtime-classpath.txt. */
-    private static String classpath(Path moduleDir) throws IOException {
+    static String classpath() throws IOException {
+        Path moduleDir = moduleDir();
         Path classes = moduleDir.resolve("target").resolve("classes");
         Path jars = moduleDir.resolve("target").resolve("runtime-classpath.txt");
         if (!Files.isDirectory(classes) || !Files.exists(jars)) {
