@@ -60,11 +60,11 @@ final class FeedServerProcess {
         Optional<Integer> started;
         while ((started = portFromLog()).isEmpty()) {
             if (!process.isAlive()) {
-                throw new IOException("a feed server stopped as it started: " + lastLogLine() + " (its log: " + log + ")");
+                throw new IOException("a feed server stopped as it started: " + lastLogLine() + " (its log: " + log.toAbsolutePath().normalize() + ")");
             }
             if (System.nanoTime() > deadline) {
                 kill();
-                throw new IOException("a feed server did not start within " + START_WITHIN_SECONDS + " s (its log: " + log + ")");
+                throw new IOException("a feed server did not start within " + START_WITHIN_SECONDS + " s (its log: " + log.toAbsolutePath().normalize() + ")");
             }
             process.waitFor(50, TimeUnit.MILLISECONDS); // returns at once if it exits
         }

@@ -160,7 +160,7 @@ public final class ScaleOutDemo {
     private void sayWhenAChildStops() {
         for (FeedServerProcess feedServer : feedServers) {
             feedServer.process().onExit().thenAccept(process -> sayStopped("the feed server on port " + feedServer.port(),
-                    process, "nginx sends its clients to the others; its log: " + feedServer.log()));
+                    process, "nginx sends its clients to the others; its log: " + feedServer.log().toAbsolutePath().normalize()));
         }
         redis.process().onExit().thenAccept(process -> sayStopped("Redis", process,
                 "the feed servers answer 503 to a publish until it runs again on port " + redis.port()));
