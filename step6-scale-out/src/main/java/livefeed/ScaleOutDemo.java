@@ -1,9 +1,6 @@
 package livefeed;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +69,7 @@ public final class ScaleOutDemo {
             fail(1, redisBinary == null ? RedisServer.INSTALL_HINT : NginxBinary.INSTALL_HINT);
             return;
         }
-        Optional<String> busy = portInUse(servers, feedSettings.port(), feedSettings.redisPort(), nginxPort);
+        Optional<String> busy = PortsInUse.firstOf(servers, feedSettings.port(), feedSettings.redisPort(), nginxPort);
         if (busy.isPresent()) {
             fail(1, busy.get());
             return;
@@ -217,33 +214,6 @@ public final class ScaleOutDemo {
         }
         if (nginxPort < 1 || nginxPort > 65535) {
             throw new IllegalArgumentException("--nginx-port must be 1 to 65535, not " + nginxPort);
-        }
-    }
-
-    /** The first port that something listens on already, said with the option that moves it. */
-    private static Optional<String> portInUse(int servers, int firstPort, int redisPort, int nginxPort) {
-        if (inUse(nginxPort)) {
-            return Optional.of("port " + nginxPort + " is in use (an earlier demo still running?): stop it, or pass --nginx-port N");
-        }
-        if (inUse(redisPort)) {
-            return Optional.of("port " + redisPort + " is in use (another Redis?): stop it, or pass --redis-port N");
-        }
-        for (int i = 0; firstPort > 0 && i < servers; i++) {
-            if (inUse(firstPort + i)) {
-                return Optional.of("port " + (firstPort + i) + " is in use, and feed server " + (i + 1) + " of " + servers
-                        + " needs it: stop what uses it, or pass --port N (the first feed server's port), or --port 0 for any free ports");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean inUse(int port) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return false;
-        } catch (BindException e) {
-            return true;
-        } catch (IOException e) {
-            return false; // not a port in use: the child that takes it will say what is wrong
         }
     }
 
