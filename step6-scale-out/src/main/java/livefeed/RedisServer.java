@@ -1,5 +1,6 @@
 package livefeed;
 
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -82,7 +83,7 @@ final class RedisServer {
     }
 
     private boolean answers() {
-        try (Jedis jedis = new Jedis("127.0.0.1", port, 500)) {
+        try (Jedis jedis = new Jedis("127.0.0.1", port, DefaultJedisClientConfig.builder().resp2().timeoutMillis(500).build())) {
             return jedis.ping().equals("PONG");
         } catch (JedisException notYet) {
             return false;
