@@ -96,8 +96,12 @@ final class ScaleOutProbe {
                 redisBlockedClients,
                 microsPerItem(FEED_SERVER, deliveredInMeasuredPhase), microsPerItem(REDIS, deliveredInMeasuredPhase),
                 microsPerItem(NGINX, deliveredInMeasuredPhase),
-                rssKb.getOrDefault(FEED_SERVER, 0L) / 1024, rssKb.getOrDefault(REDIS, 0L) / 1024,
-                rssKb.getOrDefault(NGINX, 0L) / 1024);
+                megabytes(rssKb, FEED_SERVER), megabytes(rssKb, REDIS), megabytes(rssKb, NGINX));
+    }
+
+    /** Not measured where there is no such process (no nginx in front of the direct row). */
+    private static long megabytes(Map<String, Long> kilobytes, String program) {
+        return kilobytes.containsKey(program) ? kilobytes.get(program) / 1024 : StepResult.NOT_MEASURED;
     }
 
     private double microsPerItem(String program, long delivered) {

@@ -51,15 +51,16 @@ final class ScaleOutReport {
 
     String markdown() {
         List<Row> rows = new ArrayList<>(List.of(
-                new Row("feed servers (a JVM each) behind nginx, over one Redis", r -> number(r.scaleOut().feedServers())),
-                new Row("connections from nginx to each feed server: at the end", r -> joined(r.scaleOut().streamsAtEnd(), " / ")),
-                new Row("connections from nginx to each feed server: most of 3 samples",
+                new Row("feed servers (a JVM each) over one Redis", r -> number(r.scaleOut().feedServers())
+                        + (r.step().viaNginx() ? ", behind nginx" : ", no nginx")),
+                new Row("connections each feed server holds: at the end", r -> joined(r.scaleOut().streamsAtEnd(), " / ")),
+                new Row("connections each feed server holds: most of 3 samples",
                         r -> joined(r.scaleOut().streamsMost(), " / ")),
                 new Row("Redis's clients: connected at the end / most of 3 samples / in a blocking read",
                         r -> Report.count(r.scaleOut().redisClientsAtEnd()) + " / " + Report.count(r.scaleOut().redisClientsMost())
                                 + " / " + Report.count(r.scaleOut().redisBlockedAtEnd()))));
         if (step5 != null) {
-            rows.add(new Row("spaced items: delivered p50 / p99, minus step 5's (nginx's and Redis's hops)",
+            rows.add(new Row("spaced items: delivered p50 / p99, minus step 5's",
                     r -> difference(r.spaced().p50(), step5.spaced().p50()) + " / "
                             + difference(r.spaced().p99(), step5.spaced().p99()) + " ms"));
         }
@@ -67,16 +68,17 @@ final class ScaleOutReport {
                 new Row("CPU per delivered item: feed servers / Redis / nginx", r -> decimal(r.scaleOut().feedServersMicrosPerItem(), 0)
                         + " / " + decimal(r.scaleOut().redisMicrosPerItem(), 0) + " / "
                         + decimal(r.scaleOut().nginxMicrosPerItem(), 0) + " µs"),
-                new Row("peak RSS: feed servers / Redis / nginx", r -> r.scaleOut().feedServersRssMb() + " / "
-                        + r.scaleOut().redisRssMb() + " / " + r.scaleOut().nginxRssMb() + " MB")));
+                new Row("peak RSS: feed servers / Redis / nginx", r -> Report.count(r.scaleOut().feedServersRssMb()) + " / "
+                        + Report.count(r.scaleOut().redisRssMb()) + " / " + Report.count(r.scaleOut().nginxRssMb()) + " MB")));
         StringBuilder text = new StringBuilder("\n### Step 6: where the load went\n\n")
                 .append("The table's CPU, RSS and heap for step 6 are sums over its processes; here they are apart (CPU"
-                        + " per item: in the measured phase, over the items delivered). The connections from nginx to a feed"
-                        + " server (established, on its port, in /proc/net/tcp) are its streams, and one or two that nginx"
-                        + " keeps for the POSTs. Redis's clients are INFO clients' connected_clients, the benchmark's own"
+                        + " per item: in the measured phase, over the items delivered). The connections a feed server holds"
+                        + " (established, on its port, in /proc/net/tcp) are its streams, and behind nginx one or two that"
+                        + " nginx keeps for the POSTs. Redis's clients are INFO clients' connected_clients, the benchmark's own"
                         + " connection left out, and blocked_clients. The 3 samples: before the measured items, after them,"
                         + " after the idle window.")
-                .append(step5 == null ? "" : " The difference with step 5 is that of the same run.")
+                .append(step5 == null ? "" : " The differences with step 5 are with its figures in this run: for 6x1"
+                        + " direct, the Redis hop; behind nginx, nginx's hop too.")
                 .append("\n\n| figure |");
         step6.forEach(r -> text.append(' ').append(r.step().label).append(" |"));
         text.append("\n|---|");

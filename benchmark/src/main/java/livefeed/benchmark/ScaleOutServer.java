@@ -36,7 +36,8 @@ import livefeed.NginxBinary;
  * <p>
  * Options: --port N (nginx's, required), --servers N (1), --heartbeat SECONDS (15), --max-subscribers N
  * (10000: each feed server's limit, and nginx's room), --classpath CP (the feed servers': their classes
- * and Jedis's jars, required), --jvm-args "..." (the feed servers' JVM options, none).
+ * and Jedis's jars, required), --jvm-args "..." (the feed servers' JVM options, none), --nginx no (with
+ * one server: no nginx, the subscribers connect to the feed server, as step 5's do).
  */
 public final class ScaleOutServer {
 
@@ -66,7 +67,8 @@ public final class ScaleOutServer {
         Map<String, String> flags = flags(args);
         Optional<Path> nginx = NginxBinary.find();
         Optional<Path> redis = redisServer();
-        if (nginx.isEmpty() || redis.isEmpty() || !flags.containsKey("--port") || !flags.containsKey("--classpath")) {
+        boolean withNginx = !flags.getOrDefault("--nginx", "yes").equals("no");
+        if ((withNginx && nginx.isEmpty()) || redis.isEmpty() || !flags.containsKey("--port") || !flags.containsKey("--classpath")) {
             System.err.println("error: " + (nginx.isEmpty() ? NginxBinary.INSTALL_HINT : redis.isEmpty() ? REDIS_INSTALL_HINT
                     : "--port N and --classpath CP are required"));
             System.exit(1);
@@ -103,6 +105,11 @@ public final class ScaleOutServer {
         for (int i = 0; i < servers; i++) {
             feedPorts.add(ports.get(i).get(START_WITHIN_SECONDS, TimeUnit.SECONDS));
             System.out.println("Feed server " + (i + 1) + " at 127.0.0.1:" + feedPorts.get(i));
+        }
+        if (!withNginx && servers == 1) { // step 5's set-up, on Redis
+            System.out.println("Live feed at http://127.0.0.1:" + feedPorts.get(0) + "/ (one feed server, no nginx,"
+                    + " Redis on port " + redisPort + ")");
+            System.exit(children.feedServers.get(0).waitFor() == 0 ? 0 : 1);
         }
         int port = Integer.parseInt(flags.get("--port"));
         children.nginx = startNginx(nginx.get(), work, config(work, port, feedPorts, heartbeat,

@@ -30,7 +30,12 @@ enum Step {
     /** Not a step: the engine people deploy for this job, under the same load. Its launcher is the benchmark's. */
     NCHAN("nchan", "nginx+nchan", null, "livefeed.benchmark.NchanServer", "nginx+nchan, EventSource", Kind.STREAM,
             () -> new EventStreamSubscriber(NchanServer.SUBSCRIBE_PATH, false)),
-    /** Step 6 with one feed server, and with three: nginx in front, one Redis behind, all started by ScaleOutServer. */
+    /**
+     * Step 6 with one feed server, and with three: nginx in front, one Redis behind, all started by ScaleOutServer.
+     * And one feed server without nginx: beside step 5, the cost of the Redis hop alone.
+     */
+    STEP_6X1_DIRECT("6x1-direct", "6x1 direct", "step6-scale-out", "livefeed.benchmark.ScaleOutServer",
+            "step 5 on Redis, 1 server, no nginx", Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true)),
     STEP_6X1("6x1", "step 6x1", "step6-scale-out", "livefeed.benchmark.ScaleOutServer",
             "step 5 on Redis, nginx, 1 server", Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true)),
     STEP_6X3("6x3", "step 6x3", "step6-scale-out", "livefeed.benchmark.ScaleOutServer",
@@ -68,7 +73,7 @@ enum Step {
         this.newSubscriber = newSubscriber;
     }
 
-    /** The step --steps names: 1 to 5, nchan, 6x1 or 6x3. */
+    /** The step --steps names: 1 to 5, nchan, 6x1-direct, 6x1 or 6x3. */
     static Step named(String key) {
         for (Step step : values()) {
             if (step.key.equals(key)) {
@@ -99,7 +104,7 @@ enum Step {
     /** How many feed servers step 6 runs behind nginx; 0 for the other steps. */
     int feedServers() {
         return switch (this) {
-            case STEP_6X1 -> 1;
+            case STEP_6X1, STEP_6X1_DIRECT -> 1;
             case STEP_6X3 -> 3;
             default -> 0;
         };
@@ -115,9 +120,14 @@ enum Step {
         return this == STEP_4;
     }
 
+    /** Step 6's rows but the direct one: the subscribers and the publisher go through nginx. */
+    boolean viaNginx() {
+        return scaleOut() && this != STEP_6X1_DIRECT;
+    }
+
     /** Whether it needs nginx at all. */
     boolean needsNginx() {
-        return this == STEP_4 || this == NCHAN || scaleOut();
+        return this == STEP_4 || this == NCHAN || viaNginx();
     }
 
     /**
@@ -149,6 +159,9 @@ enum Step {
         }
         if (scaleOut()) {
             args.addAll(List.of("--servers", String.valueOf(feedServers())));
+        }
+        if (this == STEP_6X1_DIRECT) {
+            args.addAll(List.of("--nginx", "no"));
         }
         if (kind == Kind.LONG_POLLING) {
             args.addAll(List.of("--poll-timeout", pollTimeoutSeconds));

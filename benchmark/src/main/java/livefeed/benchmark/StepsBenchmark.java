@@ -97,10 +97,11 @@ public final class StepsBenchmark {
         if (results.stream().anyMatch(r -> r.step().scaleOut())) {
             notes.add("Step 6x1 and 6x3 are step 6's feed servers, 1 and 3 (a JVM each), behind nginx " + nginxVersion()
                     + " (an upstream over them, round robin; benchmark/target/scale-out/nginx.conf) and over one"
-                    + " redis-server " + redisVersion() + " (append-only, an fsync on every write, a fresh folder each run),"
-                    + " all started by the benchmark's ScaleOutServer and all on core 0, as one step's server is: their CPU,"
-                    + " memory and heap in the table are the sums over the feed servers, Redis and nginx (the section"
-                    + " after the table splits them). Their subscribers are step 5's, through nginx.");
+                    + " redis-server " + redisVersion() + " (append-only, an fsync on every write, a fresh folder each run);"
+                    + " 6x1 direct is one feed server without nginx, as step 5 runs. All are started by the benchmark's"
+                    + " ScaleOutServer and all run on core 0, as one step's server does: their CPU, memory and heap in the"
+                    + " table are the sums over the feed servers, Redis and nginx (the section after the table splits"
+                    + " them). Their subscribers are step 5's.");
         }
         results.stream().filter(r -> !r.held()).forEach(r -> notes.add(capitalized(r.step().label) + " could not hold "
                 + Report.number(r.subscribers()) + " subscribers: " + r.problem() + "."));

@@ -44,7 +44,7 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "0"))
                 .hasMessage("--clients takes whole numbers of at least 1, not '0'");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--steps", "2,6"))
-                .hasMessage("there is no step 6: the steps are 1, 2, 3, 4, 5, nchan, 6x1, 6x3");
+                .hasMessage("there is no step 6: the steps are 1, 2, 3, 4, 5, nchan, 6x1-direct, 6x1, 6x3");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--heartbeat", "0.5"))
                 .hasMessage("--heartbeat takes whole numbers of at least 1, not '0.5'");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--poll-timeout", "35"))
@@ -71,7 +71,9 @@ class BenchmarkOptionsTest {
         assertThat(scaleOut).hasSize(8).startsWith("--port").endsWith("--servers", "3", "--heartbeat", "15",
                 "--max-subscribers", "200");
         assertThat(Integer.parseInt(scaleOut.get(1))).as("nginx's port").isPositive();
-        assertThat(Step.STEP_6X1.serverArgs(100, "30", 15)).contains("--servers", "1");
+        assertThat(Step.STEP_6X1.serverArgs(100, "30", 15)).contains("--servers", "1").doesNotContain("--nginx");
+        assertThat(Step.STEP_6X1_DIRECT.serverArgs(100, "30", 15)).hasSize(10).containsSequence("--servers", "1",
+                "--nginx", "no", "--heartbeat", "15", "--max-subscribers", "200");
     }
 
     @Test

@@ -22,12 +22,26 @@ class ScaleOutReportTest {
         assertThat(markdown).contains("\n\n### Step 6: where the load went\n\n");
         assertThat(markdown.lines()).contains(
                 "| figure | step 6x1 | step 6x3 |",
-                "| feed servers (a JVM each) behind nginx, over one Redis | 1 | 3 |",
-                "| connections from nginx to each feed server: at the end | 1001 | 334 / 334 / 335 |",
+                "| feed servers (a JVM each) over one Redis | 1, behind nginx | 3, behind nginx |",
+                "| connections each feed server holds: at the end | 1001 | 334 / 334 / 335 |",
                 "| Redis's clients: connected at the end / most of 3 samples / in a blocking read | 2 / 3 / 1 | 6 / 9 / 3 |",
-                "| spaced items: delivered p50 / p99, minus step 5's (nginx's and Redis's hops) | +3 / +8 ms | +5 / +19 ms |",
+                "| spaced items: delivered p50 / p99, minus step 5's | +3 / +8 ms | +5 / +19 ms |",
                 "| CPU per delivered item: feed servers / Redis / nginx | 21 / 4 / 9 µs | 40 / 4 / 10 µs |",
                 "| peak RSS: feed servers / Redis / nginx | 120 / 11 / 14 MB | 330 / 12 / 15 MB |");
+    }
+
+    @Test
+    void saysNaForNginxInTheRowWithoutIt() {
+        StepResult direct = Results.scaleOut(Step.STEP_6X1_DIRECT, 13, 25, new StepResult.ScaleOut(1, List.of(1000),
+                List.of(1000), 2, 2, 1, 20, 3.4, StepResult.NOT_MEASURED, 118, 11, StepResult.NOT_MEASURED));
+
+        String markdown = new Report("## title", List.of(), List.of(STEP_5, direct)).markdown();
+
+        assertThat(markdown.lines()).contains("| figure | 6x1 direct |",
+                "| feed servers (a JVM each) over one Redis | 1, no nginx |",
+                "| spaced items: delivered p50 / p99, minus step 5's | +2 / +3 ms |",
+                "| CPU per delivered item: feed servers / Redis / nginx | 20 / 3 / n/a µs |",
+                "| peak RSS: feed servers / Redis / nginx | 118 / 11 / n/a MB |");
     }
 
     @Test
