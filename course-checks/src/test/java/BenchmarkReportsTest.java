@@ -104,7 +104,7 @@ class BenchmarkReportsTest {
             csvs.add(csv(name));
         }
         List<String> checked = new ArrayList<>();
-        for (int i = header + 2; tutorial.get(i).startsWith("|"); i++) {
+        for (int i = header + 2; i < tutorial.size() && tutorial.get(i).startsWith("|"); i++) {
             String[] cells = tutorial.get(i).split("\\|");
             String row = cells[1].trim();
             assertThat(columnOfRow).as("a CSV column for the row '%s'", row).containsKey(row);

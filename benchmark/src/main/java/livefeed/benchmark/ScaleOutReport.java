@@ -53,9 +53,9 @@ final class ScaleOutReport {
         List<Row> rows = new ArrayList<>(List.of(
                 new Row("feed servers (a JVM each) over one Redis", r -> number(r.scaleOut().feedServers())
                         + (r.step().viaNginx() ? ", behind nginx" : ", no nginx")),
-                new Row("connections each feed server holds: at the end", r -> joined(r.scaleOut().streamsAtEnd(), " / ")),
+                new Row("connections each feed server holds: at the end", r -> numbers(r.scaleOut().streamsAtEnd())),
                 new Row("connections each feed server holds: most of 3 samples",
-                        r -> joined(r.scaleOut().streamsMost(), " / ")),
+                        r -> numbers(r.scaleOut().streamsMost())),
                 new Row("Redis's clients: connected at the end / most of 3 samples / in a blocking read",
                         r -> Report.count(r.scaleOut().redisClientsAtEnd()) + " / " + Report.count(r.scaleOut().redisClientsMost())
                                 + " / " + Report.count(r.scaleOut().redisBlockedAtEnd()))));
@@ -115,6 +115,12 @@ final class ScaleOutReport {
         }
         long difference = value - step5Value;
         return (difference > 0 ? "+" : "") + number(difference);
+    }
+
+    /** "1,000", "335 / 334 / 334": one count per feed server, for people. */
+    private static String numbers(List<Integer> values) {
+        return values.isEmpty() ? "n/a" : values.stream().map(value -> value < 0 ? "n/a" : number(value))
+                .collect(Collectors.joining(" / "));
     }
 
     private static String joined(List<Integer> values, String separator) {

@@ -23,7 +23,7 @@ class ScaleOutReportTest {
         assertThat(markdown.lines()).contains(
                 "| figure | step 6x1 | step 6x3 |",
                 "| feed servers (a JVM each) over one Redis | 1, behind nginx | 3, behind nginx |",
-                "| connections each feed server holds: at the end | 1001 | 334 / 334 / 335 |",
+                "| connections each feed server holds: at the end | 1,001 | 334 / 334 / 335 |",
                 "| Redis's clients: connected at the end / most of 3 samples / in a blocking read | 2 / 3 / 1 | 6 / 9 / 3 |",
                 "| spaced items: delivered p50 / p99, minus step 5's | +3 / +8 ms | +5 / +19 ms |",
                 "| CPU per delivered item: feed servers / Redis / nginx | 21 / 4 / 9 µs | 40 / 4 / 10 µs |",
