@@ -6,10 +6,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -79,8 +77,7 @@ public final class ScaleOutServer {
         String jvmArgs = flags.getOrDefault("--jvm-args", "").strip();
         Path work = WORK_DIR.toAbsolutePath();
         deleteRecursively(work); // a fresh Redis for each run: no item of an earlier run, ids from 1
-        Files.createDirectories(work.resolve("temp"));
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // nginx's worker is "nobody"
+        Files.createDirectories(work);
 
         Children children = new Children();
         Runtime.getRuntime().addShutdownHook(new Thread(children::stop));
@@ -112,7 +109,7 @@ public final class ScaleOutServer {
             System.exit(children.feedServers.get(0).waitFor() == 0 ? 0 : 1);
         }
         int port = Integer.parseInt(flags.get("--port"));
-        children.nginx = startNginx(nginx.get(), work, config(work, port, feedPorts, heartbeat,
+        children.nginx = NginxChild.start(nginx.get(), work, config(work, port, feedPorts, heartbeat,
                 Limits.of(maxSubscribers, openFileLimit())));
         System.out.println("Live feed at http://127.0.0.1:" + port + "/ (nginx over " + servers + " feed server"
                 + (servers == 1 ? "" : "s") + ", Redis on port " + redisPort + ")");
@@ -150,13 +147,9 @@ public final class ScaleOutServer {
                 "    worker_connections " + limits.workerConnections() + ";  # two per stream, and the POSTs",
                 "}",
                 "http {",
-                "    access_log off;",
-                "    client_body_temp_path " + work + "/temp/body;",
-                "    proxy_temp_path " + work + "/temp/proxy;",
-                "    fastcgi_temp_path " + work + "/temp/fastcgi;",
-                "    uwsgi_temp_path " + work + "/temp/uwsgi;",
-                "    scgi_temp_path " + work + "/temp/scgi;",
-                "    upstream feed_servers {          # round robin: each new stream to the next feed server"));
+                "    access_log off;"));
+        lines.addAll(NginxChild.tempPaths(workDir));
+        lines.add("    upstream feed_servers {          # round robin: each new stream to the next feed server");
         feedPorts.forEach(feedPort -> lines.add("        server 127.0.0.1:" + feedPort + ";"));
         lines.addAll(List.of(
                 "        keepalive 16;                # for the POSTs: a stream holds its own connection",
@@ -205,35 +198,6 @@ public final class ScaleOutServer {
         return redis;
     }
 
-    /** Has nginx check the config, starts it and waits until it has written its pid (it listens then). */
-    private static Process startNginx(Path nginx, Path work, String config) throws IOException, InterruptedException {
-        Files.writeString(work.resolve("nginx.conf"), config);
-        Process check = nginx(nginx, work, "-t", "-q").redirectErrorStream(true).start();
-        String problems = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (check.waitFor() != 0) {
-            throw new IOException("nginx refused the config in " + work.resolve("nginx.conf") + ": " + problems);
-        }
-        Process process = nginx(nginx, work).redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Path pid = work.resolve("nginx.pid");
-        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IOException("nginx did not start: see " + work.resolve("error.log"));
-            }
-            process.waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        return process;
-    }
-
-    private static ProcessBuilder nginx(Path nginx, Path work, String... more) {
-        List<String> command = new ArrayList<>(List.of(nginx.toString(), "-p", work.toString(),
-                "-e", work.resolve("error.log").toString(), "-c", work.resolve("nginx.conf").toString()));
-        command.addAll(List.of(more));
-        return new ProcessBuilder(command);
-    }
-
     /** The port a feed server prints once it listens; its output is read to the end, so a full pipe never blocks it. */
     private static CompletableFuture<Integer> portPrinted(Process process) {
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -263,7 +227,9 @@ public final class ScaleOutServer {
         volatile Process redis;
 
         void stop() {
-            stop(nginx == null ? List.of() : List.of(nginx));
+            if (nginx != null) {
+                NginxChild.stop(nginx);
+            }
             stop(feedServers);
             stop(redis == null ? List.of() : List.of(redis));
         }
