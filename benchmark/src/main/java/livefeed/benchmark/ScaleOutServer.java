@@ -66,15 +66,15 @@ public final class ScaleOutServer {
         Optional<Path> nginx = NginxBinary.find();
         Optional<Path> redis = redisServer();
         boolean withNginx = !flags.getOrDefault("--nginx", "yes").equals("no");
-        if ((withNginx && nginx.isEmpty()) || redis.isEmpty() || !flags.containsKey("--port") || !flags.containsKey("--classpath")) {
-            System.err.println("error: " + (nginx.isEmpty() ? NginxBinary.INSTALL_HINT : redis.isEmpty() ? REDIS_INSTALL_HINT
+        boolean nginxMissing = withNginx && nginx.isEmpty();
+        if (nginxMissing || redis.isEmpty() || !flags.containsKey("--port") || !flags.containsKey("--classpath")) {
+            System.err.println("error: " + (nginxMissing ? NginxBinary.INSTALL_HINT : redis.isEmpty() ? REDIS_INSTALL_HINT
                     : "--port N and --classpath CP are required"));
             System.exit(1);
         }
         int servers = Integer.parseInt(flags.getOrDefault("--servers", "1"));
         int heartbeat = Integer.parseInt(flags.getOrDefault("--heartbeat", "15"));
         int maxSubscribers = Integer.parseInt(flags.getOrDefault("--max-subscribers", "10000"));
-        String jvmArgs = flags.getOrDefault("--jvm-args", "").strip();
         Path work = WORK_DIR.toAbsolutePath();
         deleteRecursively(work); // a fresh Redis for each run: no item of an earlier run, ids from 1
         Files.createDirectories(work);
@@ -84,25 +84,9 @@ public final class ScaleOutServer {
         int redisPort = Step.freePort();
         children.redis = startRedis(redis.get(), redisPort, work.resolve("redis"));
         System.out.println("Redis at 127.0.0.1:" + redisPort);
-        List<CompletableFuture<Integer>> ports = new ArrayList<>();
-        for (int i = 1; i <= servers; i++) { // all at once: each JVM starts while the others do
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            if (!jvmArgs.isEmpty()) {
-                command.addAll(List.of(jvmArgs.split("\\s+")));
-            }
-            command.addAll(List.of("-cp", flags.get("--classpath"), "livefeed.FeedServer", "--port", "0",
-                    "--static", "static", "--redis-port", String.valueOf(redisPort), "--heartbeat", String.valueOf(heartbeat),
-                    "--max-subscribers", String.valueOf(maxSubscribers)));
-            Process feedServer = new ProcessBuilder(command).redirectError(work.resolve("feed-server-" + i + ".log").toFile())
-                    .start();
-            children.feedServers.add(feedServer);
-            ports.add(portPrinted(feedServer));
-        }
-        List<Integer> feedPorts = new ArrayList<>();
-        for (int i = 0; i < servers; i++) {
-            feedPorts.add(ports.get(i).get(START_WITHIN_SECONDS, TimeUnit.SECONDS));
-            System.out.println("Feed server " + (i + 1) + " at 127.0.0.1:" + feedPorts.get(i));
-        }
+        List<Integer> feedPorts = startFeedServers(children, servers, flags.get("--classpath"),
+                flags.getOrDefault("--jvm-args", "").strip(), List.of("--redis-port", String.valueOf(redisPort),
+                        "--heartbeat", String.valueOf(heartbeat), "--max-subscribers", String.valueOf(maxSubscribers)), work);
         if (!withNginx && servers == 1) { // step 5's set-up, on Redis
             System.out.println("Live feed at http://127.0.0.1:" + feedPorts.get(0) + "/ (one feed server, no nginx,"
                     + " Redis on port " + redisPort + ")");
@@ -114,6 +98,33 @@ public final class ScaleOutServer {
         System.out.println("Live feed at http://127.0.0.1:" + port + "/ (nginx over " + servers + " feed server"
                 + (servers == 1 ? "" : "s") + ", Redis on port " + redisPort + ")");
         System.exit(children.nginx.waitFor() == 0 ? 0 : 1);
+    }
+
+    /**
+     * The feed servers, all started at once (each JVM starts while the others do), on free ports:
+     * returns the ports they print, in order, once each listens.
+     */
+    private static List<Integer> startFeedServers(Children children, int servers, String classpath, String jvmArgs,
+                                                  List<String> settings, Path work) throws Exception {
+        List<CompletableFuture<Integer>> ports = new ArrayList<>();
+        for (int i = 1; i <= servers; i++) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            if (!jvmArgs.isEmpty()) {
+                command.addAll(List.of(jvmArgs.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", classpath, "livefeed.FeedServer", "--port", "0", "--static", "static"));
+            command.addAll(settings);
+            Process feedServer = new ProcessBuilder(command).redirectError(work.resolve("feed-server-" + i + ".log").toFile())
+                    .start();
+            children.feedServers.add(feedServer);
+            ports.add(portPrinted(feedServer));
+        }
+        List<Integer> feedPorts = new ArrayList<>();
+        for (int i = 0; i < servers; i++) {
+            feedPorts.add(ports.get(i).get(START_WITHIN_SECONDS, TimeUnit.SECONDS));
+            System.out.println("Feed server " + (i + 1) + " at 127.0.0.1:" + feedPorts.get(i));
+        }
+        return feedPorts;
     }
 
     /**
