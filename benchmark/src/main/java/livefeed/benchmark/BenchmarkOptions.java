@@ -10,8 +10,9 @@ record BenchmarkOptions(int clients, int items, int intervalMillis, int warmUpIt
                         int pollEveryMillis, double pollTimeoutSeconds, int heartbeatSeconds, List<String> serverJvmArgs) {
 
     static final String USAGE = "options: --clients N (100) --items M (20) --interval-ms MS (500) --warm-up-items W (5)"
-            + " --steps 1,2,3,4,5,nchan (all; nchan: the nginx+nchan reference) --poll-every-ms MS (2000, step 1)"
-            + " --poll-timeout SECONDS (30, steps 2 to 4) --heartbeat SECONDS (15, step 5 and nchan)"
+            + " --steps 1,2,3,4,5,nchan (these; nchan: the nginx+nchan reference; step 6 when named: 6x1-direct, 6x1, 6x3)"
+            + " --poll-every-ms MS (2000, step 1)"
+            + " --poll-timeout SECONDS (30, steps 2 to 4) --heartbeat SECONDS (15, steps 5 and 6, nchan)"
             + " --server-jvm-args \"-Xmx64m ...\" (none)";
 
     static BenchmarkOptions parse(String... args) {

@@ -1,16 +1,12 @@
 package livefeed.benchmark;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import livefeed.NginxBinary;
 
@@ -58,8 +54,8 @@ public final class NchanServer {
         String config = config(module.get(), WORK_DIR.toAbsolutePath(), port,
                 Integer.parseInt(flags.getOrDefault("--heartbeat", "15")),
                 Integer.parseInt(flags.getOrDefault("--max-subscribers", "10000")));
-        Process process = start(nginx.get(), config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process)));
+        Process process = NginxChild.start(nginx.get(), WORK_DIR.toAbsolutePath(), config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> NginxChild.stop(process)));
         System.out.println("Live feed at http://127.0.0.1:" + port + "/ (nginx+nchan: POST " + PUBLISH_PATH
                 + ", EventSource " + SUBSCRIBE_PATH + ")");
         System.exit(process.waitFor() == 0 ? 0 : 1);
@@ -68,7 +64,7 @@ public final class NchanServer {
     /** The config: one worker, the publisher location and the EventSource subscriber location on one channel. */
     static String config(Path module, Path workDir, int port, int heartbeatSeconds, int maxSubscribers) {
         String work = workDir.toString();
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "load_module " + module + ";",
                 "daemon off;                       # a child of NchanServer, which stops it",
                 "worker_processes 1;               # the server on one core, as the steps' servers",
@@ -79,12 +75,9 @@ public final class NchanServer {
                         + " the open-file limit is the benchmark's (run.sh raises it)",
                 "}",
                 "http {",
-                "    access_log off;",
-                "    client_body_temp_path " + work + "/temp/body;",
-                "    proxy_temp_path " + work + "/temp/proxy;",
-                "    fastcgi_temp_path " + work + "/temp/fastcgi;",
-                "    uwsgi_temp_path " + work + "/temp/uwsgi;",
-                "    scgi_temp_path " + work + "/temp/scgi;",
+                "    access_log off;"));
+        lines.addAll(NginxChild.tempPaths(workDir));
+        lines.addAll(List.of(
                 "    server {",
                 "        listen 127.0.0.1:" + port + " backlog=4096;  # as the JDK servers' accept backlog",
                 "        location = " + PUBLISH_PATH + " {",
@@ -100,52 +93,8 @@ public final class NchanServer {
                 "        }",
                 "    }",
                 "}",
-                "");
-    }
-
-    /** Writes the config, has nginx check it, starts nginx and waits until it has written its pid (it listens then). */
-    private static Process start(Path nginx, String config) throws IOException, InterruptedException {
-        Path work = WORK_DIR.toAbsolutePath();
-        Files.createDirectories(work.resolve("temp"));
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // nginx's worker is "nobody"
-        Files.writeString(work.resolve("nginx.conf"), config);
-        Files.deleteIfExists(work.resolve("nginx.pid"));
-        Process check = command(nginx, work, "-t", "-q").redirectErrorStream(true).start();
-        String problems = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (check.waitFor() != 0) {
-            throw new IOException("nginx refused the config in " + work.resolve("nginx.conf") + ": " + problems);
-        }
-        Process process = command(nginx, work).redirectErrorStream(true)
-                .redirectOutput(work.resolve("nginx.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Path pid = work.resolve("nginx.pid");
-        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                stop(process);
-                throw new IOException("nginx did not start: see " + work.resolve("error.log"));
-            }
-            process.waitFor(50, TimeUnit.MILLISECONDS);
-        }
-        return process;
-    }
-
-    /** SIGTERM: nginx's fast stop, which closes the streams; killed if it is not gone within 5 s. */
-    private static void stop(Process nginx) {
-        nginx.destroy();
-        try {
-            if (!nginx.waitFor(5, TimeUnit.SECONDS)) {
-                nginx.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            nginx.destroyForcibly();
-        }
-    }
-
-    private static ProcessBuilder command(Path nginx, Path work, String... more) {
-        List<String> command = new ArrayList<>(List.of(nginx.toString(), "-p", work.toString(),
-                "-e", work.resolve("error.log").toString(), "-c", work.resolve("nginx.conf").toString()));
-        command.addAll(List.of(more));
-        return new ProcessBuilder(command);
+                ""));
+        return String.join("\n", lines);
     }
 
     private static Map<String, String> flags(String[] args) {

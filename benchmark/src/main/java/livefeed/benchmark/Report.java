@@ -119,6 +119,10 @@ final class Report {
             }
             text.append('\n');
         }
+        ScaleOutReport scaleOut = new ScaleOutReport(results);
+        if (!scaleOut.empty()) {
+            text.append(scaleOut.markdown());
+        }
         return text.toString();
     }
 
@@ -134,6 +138,12 @@ final class Report {
 
     String csv() {
         return Csv.of(results);
+    }
+
+    /** Step 6's own figures, one line per step 6 row; null when step 6 was not run. */
+    String scaleOutCsv() {
+        ScaleOutReport scaleOut = new ScaleOutReport(results);
+        return scaleOut.empty() ? null : scaleOut.csv();
     }
 
     /** n/a for -1, which stands for a figure that could not be measured. */

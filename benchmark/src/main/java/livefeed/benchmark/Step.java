@@ -1,8 +1,10 @@
 package livefeed.benchmark;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +29,17 @@ enum Step {
             Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true)),
     /** Not a step: the engine people deploy for this job, under the same load. Its launcher is the benchmark's. */
     NCHAN("nchan", "nginx+nchan", null, "livefeed.benchmark.NchanServer", "nginx+nchan, EventSource", Kind.STREAM,
-            () -> new EventStreamSubscriber(NchanServer.SUBSCRIBE_PATH, false));
+            () -> new EventStreamSubscriber(NchanServer.SUBSCRIBE_PATH, false)),
+    /**
+     * Step 6 with one feed server, and with three: nginx in front, one Redis behind, all started by ScaleOutServer.
+     * And one feed server without nginx: beside step 5, the cost of the Redis hop alone.
+     */
+    STEP_6X1_DIRECT("6x1-direct", "6x1 direct", "step6-scale-out", "livefeed.benchmark.ScaleOutServer",
+            "step 5 on Redis, 1 server, no nginx", Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true)),
+    STEP_6X1("6x1", "step 6x1", "step6-scale-out", "livefeed.benchmark.ScaleOutServer",
+            "step 5 on Redis, nginx, 1 server", Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true)),
+    STEP_6X3("6x3", "step 6x3", "step6-scale-out", "livefeed.benchmark.ScaleOutServer",
+            "step 5 on Redis, nginx, 3 servers", Kind.STREAM, () -> new EventStreamSubscriber("/feed_events", true));
 
     /** How a page follows the feed: it sets the subscribers' pace and the idle window. */
     enum Kind {
@@ -61,7 +73,7 @@ enum Step {
         this.newSubscriber = newSubscriber;
     }
 
-    /** The step --steps names: 1 to 5, or nchan. */
+    /** The step --steps names: 1 to 5, nchan, 6x1-direct, 6x1 or 6x3. */
     static Step named(String key) {
         for (Step step : values()) {
             if (step.key.equals(key)) {
@@ -76,12 +88,31 @@ enum Step {
         return String.format(technique, pollEveryMillis / 1000.0).replace(".0 s", " s");
     }
 
-    /** Where the benchmark's build compiled this step's server (benchmark/pom.xml: one execution per step). */
+    /** Where the main class the benchmark starts is: the step's server, or the benchmark's own launcher. */
     Path classes(Path root) {
-        if (module == null) {
+        if (module == null || launcherOnly()) {
             return root.resolve("benchmark/target/classes");
         }
+        return stepClasses(root);
+    }
+
+    /** Where the benchmark's build compiled this step's server (benchmark/pom.xml: one execution per step). */
+    Path stepClasses(Path root) {
         return root.resolve("benchmark/target/steps").resolve(module);
+    }
+
+    /** How many feed servers step 6 runs behind nginx; 0 for the other steps. */
+    int feedServers() {
+        return switch (this) {
+            case STEP_6X1, STEP_6X1_DIRECT -> 1;
+            case STEP_6X3 -> 3;
+            default -> 0;
+        };
+    }
+
+    /** Step 6: several processes (feed servers, Redis, nginx), started by the benchmark's ScaleOutServer. */
+    boolean scaleOut() {
+        return feedServers() > 0;
     }
 
     /** Whether its server runs behind nginx: it needs nginx installed, and publishing needs the admin password. */
@@ -89,14 +120,22 @@ enum Step {
         return this == STEP_4;
     }
 
-    /** Whether it needs nginx at all. */
-    boolean needsNginx() {
-        return this == STEP_4 || this == NCHAN;
+    /** Step 6's rows but the direct one: the subscribers and the publisher go through nginx. */
+    boolean viaNginx() {
+        return scaleOut() && this != STEP_6X1_DIRECT;
     }
 
-    /** Whether the process the benchmark starts only starts the server (nginx+nchan): its CPU and memory are not the server's. */
+    /** Whether it needs nginx at all. */
+    boolean needsNginx() {
+        return this == STEP_4 || this == NCHAN || viaNginx();
+    }
+
+    /**
+     * Whether the process the benchmark starts only starts the server (nginx+nchan; step 6's feed servers,
+     * Redis and nginx): its CPU and memory are not the server's, its children's are.
+     */
     boolean launcherOnly() {
-        return this == NCHAN;
+        return this == NCHAN || scaleOut();
     }
 
     /** Publishes items to this step's server as its admin page does, or to nchan's publisher location. */
@@ -112,11 +151,17 @@ enum Step {
      * stream's heartbeat.
      */
     List<String> serverArgs(int subscribers, String pollTimeoutSeconds, int heartbeatSeconds) throws IOException {
-        List<String> args = new ArrayList<>(List.of("--port", this == NCHAN ? String.valueOf(freePort()) : "0"));
+        List<String> args = new ArrayList<>(List.of("--port", launcherOnly() ? String.valueOf(freePort()) : "0"));
         if (behindNginx()) {
             args.addAll(List.of("--nginx-port", String.valueOf(freePort()))); // nginx cannot be told to pick one
-        } else if (this != NCHAN) {
+        } else if (!launcherOnly()) {
             args.addAll(List.of("--static", "static"));
+        }
+        if (scaleOut()) {
+            args.addAll(List.of("--servers", String.valueOf(feedServers())));
+        }
+        if (this == STEP_6X1_DIRECT) {
+            args.addAll(List.of("--nginx", "no"));
         }
         if (kind == Kind.LONG_POLLING) {
             args.addAll(List.of("--poll-timeout", pollTimeoutSeconds));
@@ -131,7 +176,20 @@ enum Step {
         return args;
     }
 
-    private static int freePort() throws IOException {
+    /**
+     * What step 6's launcher needs besides: where the feed servers' classes and jars are (benchmark/pom.xml
+     * writes the jars' paths), and the --server-jvm-args, which are the feed servers', not the launcher's.
+     */
+    List<String> launcherArgs(Path root, List<String> serverJvmArgs) throws IOException {
+        if (!scaleOut()) {
+            return List.of();
+        }
+        String jars = Files.readString(root.resolve("benchmark/target/steps/" + module + ".classpath")).strip();
+        return List.of("--classpath", stepClasses(root) + File.pathSeparator + jars,
+                "--jvm-args", String.join(" ", serverJvmArgs));
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

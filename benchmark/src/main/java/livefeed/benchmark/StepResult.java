@@ -1,15 +1,26 @@
 package livefeed.benchmark;
 
+import java.util.List;
+
 /**
  * What one step measured, in a few small records, each computed by its own method of StepRun.
  * Immutable: the run builds it once, the report and the chart only read it. A figure that could not
  * be had is NOT_MEASURED (the table says n/a, the CSV -1); a run that failed measured nothing at all.
  *
- * @param problem why the step could not hold N subscribers, or null if it did
+ * @param problem  why the step could not hold N subscribers, or null if it did
+ * @param scaleOut step 6's own figures, null for the other steps
  */
 record StepResult(Step step, String technique, int subscribers, String problem, Connecting connecting,
                   Latency spaced, Latency burst, Losses losses, Requests requests, ServerCpu serverCpu, Posts posts,
-                  Memory memory, Troubles troubles, Generator generator) {
+                  Memory memory, Troubles troubles, Generator generator, ScaleOut scaleOut) {
+
+    /** A step other than step 6. */
+    StepResult(Step step, String technique, int subscribers, String problem, Connecting connecting, Latency spaced,
+               Latency burst, Losses losses, Requests requests, ServerCpu serverCpu, Posts posts, Memory memory,
+               Troubles troubles, Generator generator) {
+        this(step, technique, subscribers, problem, connecting, spaced, burst, losses, requests, serverCpu, posts, memory,
+                troubles, generator, null);
+    }
 
     /** A figure that could not be measured: no item delivered, no POST answered, no jstat. */
     static final int NOT_MEASURED = -1;
@@ -71,6 +82,22 @@ record StepResult(Step step, String technique, int subscribers, String problem, 
 
         boolean saturated() {
             return selectorPercent > SATURATED_PERCENT || processPercent > SATURATED_PERCENT;
+        }
+    }
+
+    /**
+     * Step 6: where its load went. Connections nginx held to each feed server (its streams, and one or two
+     * kept for the POSTs), at the end and the most of 3 samples; Redis's clients (INFO clients), the
+     * benchmark's own left out, and those in a blocking read (each server's follower); CPU per delivered item
+     * and peak RSS of the feed servers, of Redis and of nginx, which the table's figures sum.
+     */
+    record ScaleOut(int feedServers, List<Integer> streamsAtEnd, List<Integer> streamsMost, int redisClientsAtEnd,
+                    int redisClientsMost, int redisBlockedAtEnd, double feedServersMicrosPerItem,
+                    double redisMicrosPerItem, double nginxMicrosPerItem, long feedServersRssMb, long redisRssMb,
+                    long nginxRssMb) {
+        ScaleOut {
+            streamsAtEnd = List.copyOf(streamsAtEnd);
+            streamsMost = List.copyOf(streamsMost);
         }
     }
 

@@ -56,6 +56,7 @@ final class StepRun {
     private final Deliveries deliveries;
     private final Publisher publisher;
     private final long deliveryLimitMillis;
+    private final ScaleOutProbe scaleOut; // step 6 only
     private int failedPosts;
     private String firstPostError;
 
@@ -68,6 +69,7 @@ final class StepRun {
         deliveries = subscribers.deliveries();
         publisher = step.publisher(server.address(), adminPassword);
         deliveryLimitMillis = Math.max(15_000, 3 * pollEvery);
+        scaleOut = step.scaleOut() ? ScaleOutProbe.of(server) : null;
     }
 
     /** The phases in turn, then each part of the result from what they measured. */
@@ -80,6 +82,10 @@ final class StepRun {
         publishSpaced("warm-up-", options.warmUpItems(), new Stats()); // unmeasured: the server's JIT compiles meanwhile
         long heapUsedMb = server.heapUsedMb(); // jstat, three times: after warming up, after measuring, after idling
 
+        sampleConnections();
+        if (scaleOut != null) {
+            scaleOut.measuredPhaseStarts();
+        }
         Sample before = sample();
         Stats spacedPosts = new Stats();
         List<Long> spaced = publishSpaced("item-", options.items(), spacedPosts);
@@ -90,6 +96,10 @@ final class StepRun {
         }
         settle(burst);
         Sample after = sample();
+        if (scaleOut != null) {
+            scaleOut.measuredPhaseEnds();
+        }
+        sampleConnections();
         heapUsedMb = Math.max(heapUsedMb, server.heapUsedMb());
 
         subscribers.timingGaps = true;
@@ -97,8 +107,10 @@ final class StepRun {
         subscribers.timingGaps = false;
         Phase measured = new Phase(before, after);
         Phase idle = new Phase(after, sample());
+        sampleConnections();
         long peakRssMb = server.peakRssKb() / 1024;
         heapUsedMb = Math.max(heapUsedMb, server.heapUsedMb());
+        StepResult.ScaleOut scaleOutResult = scaleOut == null ? null : scaleOut.result(measured.delivered());
         subscribers.stop();
 
         List<Long> all = new ArrayList<>(spaced);
@@ -108,7 +120,14 @@ final class StepRun {
                 StepResult.Latency.of(deliveries.latencies(spaced)), StepResult.Latency.of(deliveries.latencies(burst)),
                 losses(spaced, burst), requests(measured, idle), serverCpu(measured, idle),
                 posts(spacedPosts, burstPosts), new StepResult.Memory(peakRssMb, heapUsedMb), subscribers.troubles(),
-                generator(measured, idle));
+                generator(measured, idle), scaleOutResult);
+    }
+
+    /** Step 6: the connections to each feed server and to Redis, at the edges of the phases (not inside them). */
+    private void sampleConnections() throws IOException {
+        if (scaleOut != null) {
+            scaleOut.sampleConnections();
+        }
     }
 
     /** Why the step did not hold N subscribers, or null if it did. */

@@ -49,12 +49,19 @@ public final class StepsBenchmark {
         notes.add(machine());
         List<StepResult> results = new ArrayList<>();
         for (Step step : options.steps()) {
-            if (!Files.isDirectory(step.classes(root).resolve("livefeed"))) {
-                throw new IllegalStateException(root.relativize(step.classes(root)) + " is missing: run"
-                        + " mvn -q -pl benchmark compile first (benchmark/run.sh does)");
+            for (Path classes : step.module == null ? List.of(step.classes(root)) : List.of(step.classes(root),
+                    step.stepClasses(root))) {
+                if (!Files.isDirectory(classes.resolve("livefeed"))) {
+                    throw new IllegalStateException(root.relativize(classes) + " is missing: run"
+                            + " mvn -q -pl benchmark compile first (benchmark/run.sh does)");
+                }
             }
             if (step.needsNginx() && NginxBinary.find().isEmpty()) {
                 notes.add(capitalized(step.label) + " was not run: " + NginxBinary.INSTALL_HINT + ".");
+                continue;
+            }
+            if (step.scaleOut() && ScaleOutServer.redisServer().isEmpty()) {
+                notes.add(capitalized(step.label) + " was not run: " + ScaleOutServer.REDIS_INSTALL_HINT + ".");
                 continue;
             }
             if (step == Step.NCHAN && NchanServer.module().isEmpty()) {
@@ -87,6 +94,15 @@ public final class StepsBenchmark {
                     + " its CPU and memory are nginx's. nchan adds no timestamp, so the benchmark puts the time it sends"
                     + " the POST in the message: its latencies also count sending the POST, which the steps' do not.");
         }
+        if (results.stream().anyMatch(r -> r.step().scaleOut())) {
+            notes.add("Step 6x1 and 6x3 are step 6's feed servers, 1 and 3 (a JVM each), behind nginx " + nginxVersion()
+                    + " (an upstream over them, round robin; benchmark/target/scale-out/nginx.conf) and over one"
+                    + " redis-server " + redisVersion() + " (append-only, an fsync on every write, a fresh folder each run);"
+                    + " 6x1 direct is one feed server without nginx, as step 5 runs. All are started by the benchmark's"
+                    + " ScaleOutServer and all run on core 0, as one step's server does: their CPU, memory and heap in the"
+                    + " table are the sums over the feed servers, Redis and nginx (the section after the table splits"
+                    + " them). Their subscribers are step 5's.");
+        }
         results.stream().filter(r -> !r.held()).forEach(r -> notes.add(capitalized(r.step().label) + " could not hold "
                 + Report.number(r.subscribers()) + " subscribers: " + r.problem() + "."));
         results.stream().filter(r -> r.generator().saturated()).forEach(r -> notes.add(capitalized(r.step().label)
@@ -99,13 +115,17 @@ public final class StepsBenchmark {
         String name = fileName(options);
         Files.writeString(out.resolve(name + ".md"), report.markdown());
         Files.writeString(out.resolve(name + ".csv"), report.csv());
+        if (report.scaleOutCsv() != null) {
+            Files.writeString(out.resolve(name + "-scale-out.csv"), report.scaleOutCsv());
+        }
         String caption = String.format("%s subscribers, %d + %d items%s; %s cores, Java %s",
                 Report.number(options.clients()), options.items(), StepRun.BURST_ITEMS,
                 options.pollEveryMillis() == DEFAULTS.pollEveryMillis() ? ""
                         : ", step 1 polling every " + options.pollEveryMillis() + " ms", cpus(),
                 System.getProperty("java.version"));
         Files.writeString(out.resolve(name + ".svg"), new Chart(caption, results).svg());
-        System.err.println("written: benchmark/target/" + name + ".md, .csv and .svg");
+        System.err.println("written: benchmark/target/" + name + ".md, .csv" + (report.scaleOutCsv() == null ? ""
+                : ", -scale-out.csv") + " and .svg");
         return report.markdown();
     }
 
@@ -137,8 +157,7 @@ public final class StepsBenchmark {
         long start = System.currentTimeMillis();
         Path log = out.resolve("server-" + (step == Step.NCHAN ? "nchan" : "step" + step.key) + ".log");
         List<String> jvmArgs = step.launcherOnly() ? List.of() : options.serverJvmArgs(); // for the server, not a launcher
-        try (ServerProcess server = ServerProcess.start(root, step, jvmArgs,
-                step.serverArgs(options.clients(), options.pollTimeoutFlag(), options.heartbeatSeconds()),
+        try (ServerProcess server = ServerProcess.start(root, step, jvmArgs, serverArgs(step, options, root),
                 Map.of("FEED_ADMIN_PASSWORD", password), log)) {
             StepResult result = new StepRun(step, options, server, password).run();
             System.err.printf("%s: done in %d s%n", step.label, (System.currentTimeMillis() - start) / 1000);
@@ -147,6 +166,26 @@ public final class StepsBenchmark {
             System.err.printf("%s failed: %s (its server's errors: %s)%n", step.label, e, log);
             return StepResult.failed(step, step.technique(options.pollEveryMillis()), options.clients(),
                     "the run failed: " + e.getMessage());
+        }
+    }
+
+    private static List<String> serverArgs(Step step, BenchmarkOptions options, Path root) throws Exception {
+        List<String> args = new ArrayList<>(step.serverArgs(options.clients(), options.pollTimeoutFlag(),
+                options.heartbeatSeconds()));
+        args.addAll(step.launcherArgs(root, options.serverJvmArgs()));
+        return args;
+    }
+
+    /** "7.0.15", from redis-server --version; "(version unknown)" if it cannot say. */
+    private static String redisVersion() {
+        try {
+            Process redis = new ProcessBuilder(ScaleOutServer.redisServer().orElseThrow().toString(), "--version")
+                    .redirectErrorStream(true).start();
+            String said = new String(redis.getInputStream().readAllBytes()); // "Redis server v=7.0.15 sha=..."
+            int version = said.indexOf("v=");
+            return version < 0 ? "(version unknown)" : said.substring(version + 2).split("\\s")[0];
+        } catch (Exception e) {
+            return "(version unknown)";
         }
     }
 

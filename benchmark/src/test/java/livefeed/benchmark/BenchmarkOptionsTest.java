@@ -1,8 +1,11 @@
 package livefeed.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +44,7 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "0"))
                 .hasMessage("--clients takes whole numbers of at least 1, not '0'");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--steps", "2,6"))
-                .hasMessage("there is no step 6: the steps are 1, 2, 3, 4, 5, nchan");
+                .hasMessage("there is no step 6: the steps are 1, 2, 3, 4, 5, nchan, 6x1-direct, 6x1, 6x3");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--heartbeat", "0.5"))
                 .hasMessage("--heartbeat takes whole numbers of at least 1, not '0.5'");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--poll-timeout", "35"))
@@ -64,6 +67,26 @@ class BenchmarkOptionsTest {
         List<String> nchan = Step.NCHAN.serverArgs(100, "30", 15);
         assertThat(nchan).hasSize(6).startsWith("--port").endsWith("--heartbeat", "15", "--max-subscribers", "200");
         assertThat(Integer.parseInt(nchan.get(1))).as("nginx cannot pick a port itself").isPositive();
+        List<String> scaleOut = Step.STEP_6X3.serverArgs(100, "30", 15);
+        assertThat(scaleOut).hasSize(8).startsWith("--port").endsWith("--servers", "3", "--heartbeat", "15",
+                "--max-subscribers", "200");
+        assertThat(Integer.parseInt(scaleOut.get(1))).as("nginx's port").isPositive();
+        assertThat(Step.STEP_6X1.serverArgs(100, "30", 15)).contains("--servers", "1").doesNotContain("--nginx");
+        assertThat(Step.STEP_6X1_DIRECT.serverArgs(100, "30", 15)).hasSize(10).containsSequence("--servers", "1",
+                "--nginx", "no", "--heartbeat", "15", "--max-subscribers", "200");
+    }
+
+    @Test
+    void givesStep6sLauncherTheFeedServersClassesJarsAndJvmOptions(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("benchmark/target/steps"));
+        Files.writeString(root.resolve("benchmark/target/steps/step6-scale-out.classpath"), "/m2/jedis.jar:/m2/pool.jar\n");
+
+        assertThat(Step.STEP_6X3.launcherArgs(root, List.of("-Xmx64m", "-XX:+UseSerialGC"))).containsExactly(
+                "--classpath", root.resolve("benchmark/target/steps/step6-scale-out") + ":/m2/jedis.jar:/m2/pool.jar",
+                "--jvm-args", "-Xmx64m -XX:+UseSerialGC");
+        assertThat(Step.STEP_5.launcherArgs(root, List.of("-Xmx64m"))).isEmpty();
+        assertThat(Step.STEP_6X1.classes(root)).as("the launcher is the benchmark's").isEqualTo(
+                root.resolve("benchmark/target/classes"));
     }
 
     @Test
@@ -84,5 +107,6 @@ class BenchmarkOptionsTest {
         assertThat(Step.STEP_2.technique(2000)).isEqualTo("long polling, no cursor");
         assertThat(Step.STEP_5.technique(2000)).isEqualTo("server-sent events, Last-Event-ID");
         assertThat(Step.NCHAN.label).isEqualTo("nginx+nchan");
+        assertThat(Step.STEP_6X3.technique(2000)).isEqualTo("step 5 on Redis, nginx, 3 servers");
     }
 }

@@ -49,6 +49,14 @@ final class Results {
                 new Memory(738, NOT_MEASURED), new Troubles(2, 5, 1, 7), new Generator(95.3, 96.05, 0));
     }
 
+    /** A step 6 row, with its own figures. */
+    static StepResult scaleOut(Step step, long spacedP50, long spacedP99, StepResult.ScaleOut scaleOut) {
+        StepResult plain = result(step, null, spacedP50, spacedP99, 0, 0);
+        return new StepResult(step, plain.technique(), plain.subscribers(), null, plain.connecting(), plain.spaced(),
+                plain.burst(), plain.losses(), plain.requests(), plain.serverCpu(), plain.posts(), plain.memory(),
+                plain.troubles(), plain.generator(), scaleOut);
+    }
+
     static StepResult result(Step step, String problem, long spacedP50, long spacedP99, double lostBurst,
                              double idleRequestsPerMinute) {
         return new StepResult(step, "technique " + step.key, 100, problem, new Connecting(100, 84),

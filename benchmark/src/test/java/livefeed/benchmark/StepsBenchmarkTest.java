@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The benchmark, end to end and small: 20 subscribers against every step's real server (step 4
- * when nginx is installed, nginx+nchan when its module is too), with short timings. Its timings
+ * when nginx is installed, nginx+nchan when its module is too, step 6 with one and three feed
+ * servers when Redis is too), with short timings. Its timings
  * depend on the machine and on what else runs on it, so this checks only what does not: every
  * subscriber connects, what each technique loses, that a stream asks nothing more, that every
  * figure was measured, and the files.
@@ -29,6 +30,7 @@ class StepsBenchmarkTest {
     private static String table;
     private static String fileName;
     private static Map<String, List<String>> csvByStep;
+    private static Map<String, List<String>> scaleOutCsvByStep;
 
     @BeforeAll
     static void runTheBenchmarkOnce() throws Exception {
@@ -40,13 +42,20 @@ class StepsBenchmarkTest {
                 "--warm-up-items", "2", "--poll-every-ms", "300", "--poll-timeout", "1", "--heartbeat", "1"));
         if (!nginxInstalled()) {
             args.addAll(List.of("--steps", "1,2,3,5"));
-        } else if (!nchanInstalled()) {
-            args.addAll(List.of("--steps", "1,2,3,4,5"));
+        } else {
+            args.addAll(List.of("--steps", "1,2,3,4,5" + (nchanInstalled() ? ",nchan" : "")
+                    + (redisInstalled() ? ",6x1-direct,6x1,6x3" : "")));
         }
         BenchmarkOptions options = BenchmarkOptions.parse(args.toArray(String[]::new));
         table = StepsBenchmark.run(options, ROOT);
         fileName = StepsBenchmark.fileName(options);
-        csvByStep = Files.readAllLines(ROOT.resolve("benchmark/target/" + fileName + ".csv")).stream().skip(1)
+        csvByStep = csv(fileName + ".csv");
+        Path scaleOut = ROOT.resolve("benchmark/target/" + fileName + "-scale-out.csv");
+        scaleOutCsvByStep = Files.exists(scaleOut) ? csv(fileName + "-scale-out.csv") : Map.of();
+    }
+
+    private static Map<String, List<String>> csv(String name) throws Exception {
+        return Files.readAllLines(ROOT.resolve("benchmark/target/" + name)).stream().skip(1)
                 .map(line -> List.of(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1))) // commas outside quotes
                 .collect(Collectors.toMap(fields -> fields.get(0), Function.identity()));
     }
@@ -99,7 +108,7 @@ class StepsBenchmarkTest {
 
     @Test
     void aStreamSendsOneRequestPerSubscriberAndNoneWhileItemsArriveOrWhileIdle() {
-        for (String step : List.of("5", "nchan")) {
+        for (String step : List.of("5", "nchan", "6x1-direct", "6x1", "6x3")) {
             if (csvByStep.containsKey(step)) {
                 assertThat(value(step, "requests_per_item")).as("step %s", step).isZero();
                 assertThat(value(step, "idle_requests_per_minute_per_subscriber")).as("step %s", step).isZero();
@@ -121,6 +130,61 @@ class StepsBenchmarkTest {
         assertThat(csvByStep).containsKey("nchan");
         assertThat(table).contains("| step 5 | nginx+nchan |").contains("| server heap used, most of 3 samples |");
         assertThat(value("nchan", "heap_used_mb")).as("nginx has no Java heap").isEqualTo(-1);
+    }
+
+    @Test
+    void runsStep6WithOneAndThreeFeedServersWhenRedisIsInstalled() {
+        assumeTrue(nginxInstalled() && redisInstalled(), "skipped: " + ScaleOutServer.REDIS_INSTALL_HINT);
+        assertThat(csvByStep).containsKeys("6x1-direct", "6x1", "6x3");
+        assertThat(table).contains(" 6x1 direct | step 6x1 | step 6x3 | step 3's target |",
+                "\n### Step 6: where the load went\n");
+        assertThat(scaleOutCsvByStep).containsOnlyKeys("6x1-direct", "6x1", "6x3");
+        assertThat(scaleOutValue("6x1-direct", "nginx_peak_rss_mb")).as("no nginx").isEqualTo(-1);
+    }
+
+    @Test
+    void eachFeedServerHoldsItsShareOfTheStreamsAndRedisAFewConnectionsPerServerNotOnePerSubscriber() {
+        assumeTrue(nginxInstalled() && redisInstalled(), "skipped: " + ScaleOutServer.REDIS_INSTALL_HINT);
+        for (String step : List.of("6x1-direct", "6x1", "6x3")) {
+            int servers = (int) scaleOutValue(step, "feed_servers");
+            List<Integer> streams = List.of(scaleOutCsvByStep.get(step).get(scaleOutIndex("streams_per_server_at_end"))
+                    .split(" ")).stream().map(Integer::valueOf).toList();
+            assertThat(streams).as("step %s: one count per feed server", step).hasSize(servers);
+            // the streams, and behind nginx one or two connections per server that it keeps for the POSTs
+            assertThat(streams.stream().mapToInt(Integer::intValue).sum()).as("step %s", step).isBetween(20, 20 + 2 * servers);
+            assertThat(streams).as("step %s: round robin", step).allSatisfy(held -> assertThat(held).isGreaterThanOrEqualTo(20 / servers));
+            assertThat(scaleOutValue(step, "redis_blocked_clients_at_end")).as("step %s: one follower per server", step)
+                    .isEqualTo(servers);
+            assertThat(scaleOutValue(step, "redis_clients_most")).as("step %s: a few per server", step)
+                    .isBetween((double) servers, 5.0 * servers);
+            boolean nginx = !step.equals("6x1-direct");
+            for (String figure : nginx ? List.of("feed_servers_cpu_us_per_item", "redis_cpu_us_per_item", "nginx_cpu_us_per_item")
+                    : List.of("feed_servers_cpu_us_per_item", "redis_cpu_us_per_item")) {
+                assertThat(scaleOutValue(step, figure)).as("step %s, %s", step, figure).isNotNegative();
+            }
+            for (String figure : nginx ? List.of("feed_servers_peak_rss_mb", "redis_peak_rss_mb", "nginx_peak_rss_mb")
+                    : List.of("feed_servers_peak_rss_mb", "redis_peak_rss_mb")) {
+                assertThat(scaleOutValue(step, figure)).as("step %s, %s", step, figure).isPositive();
+            }
+            assertThat(value(step, "heap_used_mb")).as("step %s: the feed servers' heaps", step).isPositive();
+        }
+    }
+
+    /** Step 6 needs Redis; CI installs it (.ci/run) and requires it. */
+    private static boolean redisInstalled() {
+        boolean installed = ScaleOutServer.redisServer().isPresent();
+        if (!installed && System.getenv("CI") != null) {
+            fail("CI is set, so the benchmark must run step 6 too, but " + ScaleOutServer.REDIS_INSTALL_HINT);
+        }
+        return installed;
+    }
+
+    private static double scaleOutValue(String step, String name) {
+        return Double.parseDouble(scaleOutCsvByStep.get(step).get(scaleOutIndex(name)));
+    }
+
+    private static int scaleOutIndex(String name) {
+        return 1 + ScaleOutReport.columnNames().indexOf(name); // after the step's key
     }
 
     private static boolean nginxInstalled() {
