@@ -63,6 +63,7 @@ final class RedisFeed implements AutoCloseable {
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("timestamp", String.valueOf(timestamp));
         entry.putAll(fields);
+        // BEGIN SOLUTION ex6.1: XADD the entry with the id "0-*" (Redis numbers it) and MAXLEN backlogSize, exact; the item's id is the sequence; a JedisException is RedisUnavailable
         XAddParams idFromRedis = XAddParams.xAddParams().id("0-*").maxLen(backlogSize).exactTrimming();
         try {
             StreamEntryID id = redis.xadd(STREAM, idFromRedis, entry);
@@ -70,6 +71,7 @@ final class RedisFeed implements AutoCloseable {
         } catch (JedisException e) {
             throw new RedisUnavailable(e);
         }
+        // END SOLUTION
     }
     // end::append-with-an-id-from-redis[]
 
