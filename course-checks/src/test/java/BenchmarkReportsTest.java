@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The figures chapter 6 shows are the figures of the reports kept in docs/benchmark: the
+ * The figures chapter 7 shows are the figures of the reports kept in docs/benchmark: the
  * 100-subscriber table is the report's table, line for line, and each figure of the table for
  * 1,000 and 10,000 subscribers is its report's CSV value, as rounded in the tutorial, and so is
  * every figure of step 3's table at 100, 1,000 and 10,000 clients (appendix A).
@@ -60,7 +60,7 @@ class BenchmarkReportsTest {
     void everyFigureOfTheTableFor1000And10000IsItsReportsFigure() throws IOException {
         List<String> tutorial = Files.readAllLines(ROOT.resolve("tutorial.md"));
         int header = tutorial.indexOf(CROSS_TABLE_HEADER);
-        assertThat(header).as("chapter 6's table for 1,000 and 10,000 subscribers").isPositive();
+        assertThat(header).as("chapter 7's table for 1,000 and 10,000 subscribers").isPositive();
         List<List<String>> csvs = List.of(csv("steps-1000-clients.csv"), csv("steps-10000-clients.csv"));
         List<String> checked = new ArrayList<>();
         for (int i = header + 2; tutorial.get(i).startsWith("|"); i++) {

@@ -145,7 +145,7 @@ final class Feed {
      * after our last id is delivered here first, by this thread, before the cursor is looked at.
      */
     private void catchUpTo(OptionalLong requested) throws RedisUnavailable {
-        // BEGIN SOLUTION ex6.2: when the requested cursor is newer than lastSeen(), deliver what Redis holds after lastSeen() (redisFeed.itemsAfter), here and now
+        // BEGIN SOLUTION ex6.3: when the requested cursor is newer than lastSeen(), deliver what Redis holds after lastSeen() (redisFeed.itemsAfter), here and now
         long seen = lastSeen();
         if (requested.isPresent() && requested.getAsLong() > seen) {
             redisFeed.itemsAfter(seen).forEach(this::deliver);

@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exercise 6.2: a cursor may come from a server that is ahead of this one, since nginx sends each request
+ * Exercise 6.3: a cursor may come from a server that is ahead of this one, since nginx sends each request
  * where it likes. These tests use a Feed that follows nothing (no Follower), so it lags for sure: the
  * items are put in Redis directly, as another feed server would, and only a catch-up can see them.
  */
@@ -55,8 +55,8 @@ class CursorAheadTest {
     }
 
     @Test
-    @Tag("ex6.2")
-    @DisplayName("Exercise 6.2: a cursor ahead of this server is answered at once from what Redis holds after it")
+    @Tag("ex6.3")
+    @DisplayName("Exercise 6.3: a cursor ahead of this server is answered at once from what Redis holds after it")
     void aCursorAheadOfThisServerIsAnsweredAtOnceFromRedis() throws Exception {
         RecordingExchange exchange = RecordingExchange.get();
 
@@ -69,8 +69,8 @@ class CursorAheadTest {
     }
 
     @Test
-    @Tag("ex6.2")
-    @DisplayName("Exercise 6.2: a cursor ahead even of Redis is from a feed that began again, and counts as 0")
+    @Tag("ex6.3")
+    @DisplayName("Exercise 6.3: a cursor ahead even of Redis is from a feed that began again, and counts as 0")
     void aCursorAheadEvenOfRedisCountsAsZero() throws Exception {
         RecordingExchange exchange = RecordingExchange.get();
 
