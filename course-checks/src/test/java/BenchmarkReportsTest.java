@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The figures chapter 6 shows are the figures of the reports kept in docs/benchmark: the
+ * The figures chapter 7 shows are the figures of the reports kept in docs/benchmark: the
  * 100-subscriber table is the report's table, line for line, and each figure of the table for
  * 1,000 and 10,000 subscribers is its report's CSV value, as rounded in the tutorial, and so is
  * every figure of step 3's table at 100, 1,000 and 10,000 clients (appendix A), and of step 6's two
@@ -77,7 +77,7 @@ class BenchmarkReportsTest {
 
     /**
      * Step 6's chapter shows the kept step 6 reports (rows 5, 6x1-direct, 6x1, 6x3) in a table of its
-     * own, checked as chapter 6's is, and their split by process (-scale-out.csv) in another. Until the
+     * own, checked as chapter 7's is, and their split by process (-scale-out.csv) in another. Until the
      * step 6 reports are kept in docs/benchmark, there is nothing to check against.
      */
     @Test

@@ -40,7 +40,6 @@ final class EventStream implements Runnable {
      *         more than maxQueued events behind, so its queue is dropped and it is closed
      */
     boolean send(byte[] event) {
-        // BEGIN SOLUTION ex5.3: under the lock: refuse once closing; queue the event, or if the queue is full drop it and close; then schedule a drain
         boolean accepted;
         synchronized (this) {
             if (closing) {
@@ -56,7 +55,6 @@ final class EventStream implements Runnable {
         }
         schedule(); // writes the queue, or closes the stream
         return accepted;
-        // END SOLUTION
     }
     // end::bounded-queue[]
 

@@ -37,12 +37,10 @@ final class EventStreamHandler {
      * reconnects, else after ?since=, else at the next item. Either is checked like step 3's since.
      */
     static OptionalLong cursor(String lastEventId, String rawQuery) throws HttpError {
-        // BEGIN SOLUTION ex5.2: the header when there is one (checked with FeedHandler.cursor), else FeedHandler.since of the query
         if (lastEventId != null) {
             return OptionalLong.of(FeedHandler.cursor("Last-Event-ID", lastEventId));
         }
         return FeedHandler.since(rawQuery);
-        // END SOLUTION
     }
     // end::last-event-id-wins[]
 }

@@ -123,7 +123,6 @@ final class Feed {
         return true;
     }
 
-    // tag::replay-and-subscribe-under-one-lock[]
     /**
      * Queues the kept items newer than the cursor on the stream, then subscribes it to every item
      * published from now on. Both happen under the lock that publish holds: an item published
@@ -146,7 +145,6 @@ final class Feed {
         subscribers.startDrains();
         return true;
     }
-    // end::replay-and-subscribe-under-one-lock[]
 
     // tag::a-cursor-ahead-of-this-server[]
     /**
@@ -155,10 +153,12 @@ final class Feed {
      * after our last id is delivered here first, by this thread, before the cursor is looked at.
      */
     private void catchUpTo(OptionalLong requested) throws RedisUnavailable {
+        // BEGIN SOLUTION ex6.3: when the requested cursor is newer than lastSeen(), deliver what Redis holds after lastSeen() (redisFeed.itemsAfter), here and now
         long seen = lastSeen();
         if (requested.isPresent() && requested.getAsLong() > seen) {
             redisFeed.itemsAfter(seen).forEach(this::deliver);
         }
+        // END SOLUTION
     }
 
     /** The cursor to answer from: the requested since, with the lock held (it reads lastId). */

@@ -155,7 +155,6 @@ public final class FeedServer {
         return redisFeed.answers();
     }
 
-    // tag::stop-streams-cleanly[]
     void stop() {
         follower.stop();
         feed.answerAllWaiting();
@@ -171,5 +170,4 @@ public final class FeedServer {
         subscribers.stopWriters();
         redisFeed.close();
     }
-    // end::stop-streams-cleanly[]
 }

@@ -79,6 +79,7 @@ final class Follower implements Runnable {
     // tag::follow-from-the-last-id-read[]
     /** Reads on from the last id read, never from "now" ($): what was published while we were away is read too. */
     private void followWith(Jedis jedis) {
+        // BEGIN SOLUTION ex6.2: until stopped: XREAD BLOCK after the id lastRead (never "$"); deliver each entry as an item, in order, and remember its id in lastRead
         XReadParams wait = XReadParams.xReadParams().block((int) BLOCK.toMillis()).count(MAX_ITEMS_PER_READ);
         while (!stopped) {
             List<Map.Entry<String, List<StreamEntry>>> read =
@@ -92,6 +93,7 @@ final class Follower implements Runnable {
                 lastRead = item.id();
             }
         }
+        // END SOLUTION
     }
     // end::follow-from-the-last-id-read[]
 

@@ -61,6 +61,7 @@ final class RedisFeed implements AutoCloseable {
      * stream's last id (0-1, 0-2, ...): that number is the item's id.
      */
     Item append(long timestamp, Map<String, String> fields) throws RedisUnavailable {
+        // BEGIN SOLUTION ex6.1: XADD the timestamp then the fields, with the id "0-*" (Redis numbers it) and MAXLEN backlogSize, exact; the item's id is the id's sequence; a JedisException is RedisUnavailable
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("timestamp", String.valueOf(timestamp));
         entry.putAll(fields);
@@ -71,6 +72,7 @@ final class RedisFeed implements AutoCloseable {
         } catch (JedisException e) {
             throw new RedisUnavailable(e);
         }
+        // END SOLUTION
     }
     // end::append-with-an-id-from-redis[]
 

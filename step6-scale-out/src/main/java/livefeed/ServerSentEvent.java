@@ -26,9 +26,7 @@ final class ServerSentEvent {
      * The JSON is one line: Json escapes every line break inside the fields.
      */
     static byte[] of(Item item) {
-        // BEGIN SOLUTION ex5.1: "id: " + the id, a line break, "data: " + the item's JSON, then an empty line, as UTF-8
         return ("id: " + item.id() + "\ndata: " + item.toJson() + "\n\n").getBytes(StandardCharsets.UTF_8);
-        // END SOLUTION
     }
     // end::one-event-per-item[]
 }

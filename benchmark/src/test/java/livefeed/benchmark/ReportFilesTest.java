@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportFilesTest {
 
-    /** Steps 1 to 3 as chapter 6 shows them, and a step 4 that did not hold: no item delivered, no POST answered. */
+    /** Steps 1 to 3 as chapter 7 shows them, and a step 4 that did not hold: no item delivered, no POST answered. */
     private static final List<StepResult> HELD_AND_NOT = withNotHeld();
 
     /** A step whose run failed (nothing measured), and a step 3 whose generator was saturated. */

@@ -20,7 +20,7 @@ final class Results {
     private Results() {
     }
 
-    /** Steps 1 to 3 as chapter 6 shows them: polling slow and busy while idle, step 2 losing in the burst. */
+    /** Steps 1 to 3 as chapter 7 shows them: polling slow and busy while idle, step 2 losing in the burst. */
     static List<StepResult> stepsOneToThree() {
         return List.of(
                 result(Step.STEP_1, null, 1012, 1990, 0, 30),
