@@ -55,7 +55,7 @@ final class Feed {
     Item publish(Map<String, String> fields) throws RedisUnavailable {
         Item item = redisFeed.append(System.currentTimeMillis(), fields);
         try {
-            catchUpTo(OptionalLong.of(item.id()));
+            catchUp();
         } catch (RedisUnavailable e) {
             // Stored all the same: the 200 stands, and the follower delivers the item once Redis answers again.
         }
@@ -153,12 +153,16 @@ final class Feed {
      * after our last id is delivered here first, by this thread, before the cursor is looked at.
      */
     private void catchUpTo(OptionalLong requested) throws RedisUnavailable {
-        // BEGIN SOLUTION ex6.3: when the requested cursor is newer than lastSeen(), deliver what Redis holds after lastSeen() (redisFeed.itemsAfter), here and now
-        long seen = lastSeen();
-        if (requested.isPresent() && requested.getAsLong() > seen) {
-            redisFeed.itemsAfter(seen).forEach(this::deliver);
+        // BEGIN SOLUTION ex6.3: when the requested cursor is newer than lastSeen(), catchUp() here and now
+        if (requested.isPresent() && requested.getAsLong() > lastSeen()) {
+            catchUp();
         }
         // END SOLUTION
+    }
+
+    /** Delivers here, on this thread, whatever Redis holds after the last id this server has seen. */
+    private void catchUp() throws RedisUnavailable {
+        redisFeed.itemsAfter(lastSeen()).forEach(this::deliver);
     }
 
     /** The cursor to answer from: the requested since, with the lock held (it reads lastId). */
