@@ -24,9 +24,17 @@ import java.util.stream.Stream;
  */
 final class Lessons {
 
-    /** The files of the course that stand outside the steps and are copies of a step's file. */
+    /**
+     * Files that are copies of a step's file outside the step they build on: the browser tests' nginx
+     * check, and what step 6 takes from step 4 to run nginx (step 6 builds on step 5, which has no nginx).
+     */
     static final Map<String, String> COPIES = Map.of(
-            "browser-tests/src/test/java/livefeed/NginxRequired.java", "step4-proxy/src/test/java/livefeed/NginxRequired.java");
+            "browser-tests/src/test/java/livefeed/NginxRequired.java", "step4-proxy/src/test/java/livefeed/NginxRequired.java",
+            "step6-scale-out/src/test/java/livefeed/NginxRequired.java", "step4-proxy/src/test/java/livefeed/NginxRequired.java",
+            "step6-scale-out/src/main/java/livefeed/Nginx.java", "step4-proxy/src/main/java/livefeed/Nginx.java",
+            "step6-scale-out/src/main/java/livefeed/NginxBinary.java", "step4-proxy/src/main/java/livefeed/NginxBinary.java",
+            "step6-scale-out/src/main/java/livefeed/Htpasswd.java", "step4-proxy/src/main/java/livefeed/Htpasswd.java",
+            "step6-scale-out/src/main/java/livefeed/OpenFileLimit.java", "step4-proxy/src/main/java/livefeed/OpenFileLimit.java");
 
     private static final Pattern STEP_MODULE = Pattern.compile("<module>(step[0-9]+-[^<]+)</module>");
     private static final Pattern ADDED_SOURCE = Pattern.compile("<source>\\.\\./(step[0-9]+-[^<]+?)/src/([^<]+)</source>");
