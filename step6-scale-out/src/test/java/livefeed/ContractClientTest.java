@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -36,17 +35,20 @@ class ContractClientTest {
     private static final Pattern AN_ERROR = Pattern.compile("\\{\"error\":\"[^\"]+\"}");
     private static final Pattern AN_ID = Pattern.compile("\"id\":(\\d+),\"timestamp\"");
     private static final double POLL_TIMEOUT_SECONDS = 1;
+    private static final int BACKLOG = 20; // the contract's default
+    private static final int MAX_WAITING = 8;
 
     private static ContractDemo demo;
     private static ContractClient nginx;
     /** Every item a publish got 200 for, by id: the exact JSON it was answered with. */
-    private static final Map<Long, String> published = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final java.util.NavigableMap<Long, String> published = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void startTheDemo() throws Exception {
         TestRedis.RedisRequired.binary();
         NginxRequired.binary();
-        demo = ContractDemo.start(PASSWORD, "--servers", "3", "--poll-timeout", String.valueOf(POLL_TIMEOUT_SECONDS));
+        demo = ContractDemo.start(PASSWORD, "--servers", "3", "--poll-timeout", String.valueOf(POLL_TIMEOUT_SECONDS),
+                "--max-waiting", String.valueOf(MAX_WAITING));
         nginx = new ContractClient(demo.url, PASSWORD);
     }
 
@@ -58,7 +60,20 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(1)
+    @Order(5)
+    void onAnEmptyFeedSinceZeroAndNoSinceAreHeldUntilThePollTimeout() {
+        CompletableFuture<HttpResponse<String>> sinceZero = nginx.getAsync("/real_time_feed?since=0");
+        CompletableFuture<HttpResponse<String>> noSince = nginx.getAsync("/real_time_feed");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofMillis(700))
+                .until(() -> !sinceZero.isDone() && !noSince.isDone());
+        assertThat(sinceZero).as("GET since=0 on an empty backlog is held, then [] at the poll timeout")
+                .succeedsWithin(Duration.ofSeconds(5)).extracting(HttpResponse::body).isEqualTo("[]");
+        assertThat(noSince).as("GET without since is held, then [] at the poll timeout")
+                .succeedsWithin(Duration.ofSeconds(5)).extracting(HttpResponse::body).isEqualTo("[]");
+    }
+
+    @Test
+    @Order(10)
     void publishingGivesConsecutiveIdsWhicheverServerStoresTheItem() throws Exception {
         for (long id = 1; id <= 9; id++) {
             long before = System.currentTimeMillis();
@@ -88,7 +103,32 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(2)
+    @Order(35)
+    void theFieldsComeBackInTheOrderPostedDecodedAsUtf8WithTheClientsAddressLogged() throws Exception {
+        HttpResponse<String> answer = nginx.send("POST", "/send_feed_item",
+                "type=link&url=https%3A%2F%2Fexample.org%2F&title=Caf%C3%A9+%F0%9F%98%80&zeta=1&alpha&mid=a%2Bb",
+                "Content-Type", ContractClient.FORM, "Authorization", ContractClient.basic("admin", PASSWORD), "X-Real-IP", "6.6.6.6");
+        assertThat(answer.statusCode()).as("POST: 200").isEqualTo(200);
+        long id = idOf(answer.body());
+        assertThat(answer.body()).as("POST: the fields in the order posted, + a space, %%XX UTF-8, a field without = is empty")
+                .matches("\\{\"id\":" + id + ",\"timestamp\":\\d+,\"type\":\"link\",\"url\":\"https://example.org/\","
+                        + "\"title\":\"Café 😀\",\"zeta\":\"1\",\"alpha\":\"\",\"mid\":\"a\\+b\"}");
+        published.put(id, answer.body());
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> get = nginx.get("/real_time_feed?since=" + (id - 1));
+            assertThat(get.body()).as("GET: the item as stored, read back through Redis by any server").isEqualTo("[" + answer.body() + "]");
+            assertThat(get.headers().firstValue("Content-Length")).as("GET: Content-Length counts UTF-8 bytes")
+                    .hasValue(String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        }
+        expectError(nginx.sendAsAdmin("POST", "/send_feed_item", "type=message&content=%FF", "Content-Type", ContractClient.FORM), 400,
+                "POST: text that is not UTF-8 is 400");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(demo.feedServerLogs().stream().flatMap(List::stream))
+                .as("nginx: the feed server logs the publish with X-Real-IP, the client's address as nginx sees it (a sent one replaced)")
+                .contains("published item " + id + " from 127.0.0.1"));
+    }
+
+    @Test
+    @Order(20)
     void withoutThePasswordNginxAnswers401AndNothingReachesTheFeed() {
         for (String authorization : new String[] {null, ContractClient.basic("admin", "wrong"), ContractClient.basic("root", PASSWORD)}) {
             HttpResponse<String> answer = authorization == null
@@ -105,7 +145,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void aRefusedPostIsTheContractsErrorInJsonAndUsesUpNoId() {
         expectError(nginx.sendAsAdmin("POST", "/send_feed_item", "type=message", "Content-Type", "text/plain"), 415,
                 "POST: another Content-Type is 415");
@@ -136,7 +176,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void sinceTheIdBeforeAnItemGivesExactlyThatItemWhicheverServerAnswers() throws Exception {
         long last = published.size();
         String expected = "[" + published.get(last) + "]";
@@ -159,7 +199,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void sinceTheNewestIdWaitsForTheNextPublishOnEveryServer() {
         long last = published.size();
         List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
@@ -184,7 +224,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void sinceZeroGivesTheBacklogAndSoDoesACursorFromTheFuture() {
         String backlog = "[" + String.join(",", published.values()) + "]"; // fewer than 20 items so far: all of them
         for (int i = 0; i < 6; i++) {
@@ -202,7 +242,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void aBadCursorAnotherMethodOrAnUnknownPathIsAnError() {
         for (String since : new String[] {"since=", "since=-1", "since=1.5", "since=abc", "since=1&since=2", "since=1234567890123456789"}) {
             expectError(nginx.get("/real_time_feed?" + since), 400, "GET: a bad cursor (" + since + ") is 400 at once");
@@ -219,7 +259,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void theEventStreamGivesIdsInOrderAndResumesAfterLastEventIdOnAnyServer() {
         long last = published.size();
         List<ContractClient.Events> streams = new ArrayList<>();
@@ -254,7 +294,7 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void aFeedServerKilledLosesNoItemForClientsFollowingThroughNginx() throws Exception {
         long first = published.size();
         List<Follower> followers = new ArrayList<>();
@@ -291,7 +331,38 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(10)
+    @Order(95)
+    void theBacklogIsTheNewestItemsExactlyOnEveryServer() {
+        long newest = published.size();
+        assertThat(newest).as("this check needs more items than the backlog holds").isGreaterThan(BACKLOG);
+        String backlog = "[" + String.join(",", published.tailMap(newest - BACKLOG + 1).values()) + "]";
+        assertThat(nginx.get("/real_time_feed?since=0").body()).as("GET since=0: the newest %d items, exactly", BACKLOG).isEqualTo(backlog);
+        assertThat(nginx.get("/real_time_feed?since=1").body()).as("GET with a cursor older than the backlog: every kept item").isEqualTo(backlog);
+        for (int server : new int[] {0, 2}) { // the second was killed in the test before
+            int port = demo.feedServerPorts.get(server);
+            assertThat(nginx.at(port).get("/real_time_feed?since=0").body()).as("the feed server on port %d directly: the same backlog", port)
+                    .isEqualTo(backlog);
+        }
+    }
+
+    @Test
+    @Order(97)
+    void pastMaxWaitingTheNextPollIs503WithRetryAfter() {
+        ContractClient third = nginx.at(demo.feedServerPorts.get(2));
+        List<CompletableFuture<HttpResponse<String>>> parked = new ArrayList<>();
+        for (int i = 0; i < MAX_WAITING; i++) {
+            parked.add(third.getAsync("/real_time_feed?since=" + published.size()));
+        }
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofMillis(500)).untilAsserted(() -> assertThat(parked)
+                .as("%d polls held by one feed server", MAX_WAITING).noneMatch(CompletableFuture::isDone));
+        HttpResponse<String> refused = third.get("/real_time_feed?since=" + published.size());
+        expectError(refused, 503, "GET: once --max-waiting requests are held, the next that would wait is 503");
+        assertThat(refused.headers().firstValue("Retry-After")).as("GET: that 503 says Retry-After: 5").hasValue("5");
+        parked.forEach(poll -> assertThat(poll).succeedsWithin(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    @Order(100)
     void redisKilledAPostIs503NeverA200() throws Exception {
         long newest = published.size();
         CompletableFuture<HttpResponse<String>> waiting = nginx.getAsync("/real_time_feed?since=" + newest);
@@ -313,10 +384,10 @@ class ContractClientTest {
         volatile long cursor;
         private volatile boolean stopped;
         private final ContractClient client = new ContractClient(demo.url, PASSWORD);
+        private final Thread thread = new Thread(this::follow, "contract-follower");
 
         Follower(long since) {
             cursor = since;
-            Thread thread = new Thread(this::follow, "contract-follower");
             thread.setDaemon(true);
             thread.start();
         }
@@ -342,8 +413,10 @@ class ContractClientTest {
             }
         }
 
+        /** Stops it once its poll in flight is answered (at the latest at the poll timeout). */
         void stop() {
             stopped = true;
+            await().atMost(Duration.ofSeconds(5)).until(() -> !thread.isAlive());
         }
     }
 
