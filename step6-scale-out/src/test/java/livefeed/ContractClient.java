@@ -95,6 +95,29 @@ final class ContractClient {
         return events;
     }
 
+    /**
+     * GET /feed_events with Last-Event-ID, waited for here: its status goes to statuses, and its lines are
+     * returned (none when the status is not 200). Closing them closes the stream.
+     */
+    Stream<String> eventLines(String lastEventId, java.util.function.Consumer<Integer> statuses) {
+        HttpRequest request = request("/feed_events").GET().header("Accept", "text/event-stream")
+                .header("Last-Event-ID", lastEventId).build();
+        try {
+            HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            statuses.accept(response.statusCode());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                return Stream.empty();
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An open event stream: its answer, once the headers came, and its lines so far. */
     static final class Events implements AutoCloseable {
         final List<String> lines = new CopyOnWriteArrayList<>();

@@ -301,7 +301,11 @@ class ContractClientTest {
         for (int i = 0; i < 5; i++) {
             followers.add(new Follower(first));
         }
-        ProcessHandle victim = demo.listeningOn(demo.feedServerPorts.get(1));
+        int victimPort = demo.feedServerPorts.get(1);
+        List<StreamFollower> streams = List.of(new StreamFollower(first, victimPort), new StreamFollower(first, victimPort),
+                new StreamFollower(first, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.stream().allMatch(stream -> stream.opened.size() == 1));
+        ProcessHandle victim = demo.listeningOn(victimPort);
         List<Integer> refused = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             if (i == 10) {
@@ -323,8 +327,18 @@ class ContractClientTest {
                 assertThat(follower.statuses).as("every GET through nginx is 200: nginx passes it on to a running server")
                         .containsOnly(200);
             }
+            for (StreamFollower stream : streams) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> stream.lastId >= newest);
+                assertThat(stream.ids).as("a stream client that reopens /feed_events through nginx with Last-Event-ID when its"
+                        + " stream ends gets every id once, in order, though a feed server was killed")
+                        .containsExactlyElementsOf(rangeClosed(first + 1, newest));
+                assertThat(stream.opened).as("every stream opened through nginx is 200").containsOnly(200);
+            }
+            assertThat(streams.get(0).opened).as("the streams opened on the killed server were reopened through nginx")
+                    .hasSizeGreaterThan(1);
         } finally {
             followers.forEach(Follower::stop);
+            streams.forEach(StreamFollower::stop);
         }
         assertThat(refused).as("every publish got 200 (nginx sends a POST that was never sent to a live server)").isEmpty();
         assertThat(published.keySet()).as("ids stay consecutive").containsExactlyElementsOf(rangeClosed(1, newest));
@@ -377,6 +391,18 @@ class ContractClientTest {
         // The demo does not restart Redis (it says so); restarting it is not part of this check.
     }
 
+    @Test
+    @Order(110)
+    void everyFeedServerKilledNginxAnswers502WithAJsonError() throws Exception {
+        for (int server : new int[] {0, 2}) { // the second is dead already
+            ContractDemo.killHard(demo.listeningOn(demo.feedServerPorts.get(server)));
+        }
+        expectError(nginx.get("/real_time_feed?since=0"), 502, "nginx: no feed server running, a GET is 502");
+        expectError(nginx.publish("type=message&content=nobody"), 502, "nginx: no feed server running, a POST is 502");
+        // The contract's step 4 text is {"error":"the feed server does not answer: is it running?"}; step 6 has
+        // its own wording for several servers, which the contract does not give: only the shape is checked here.
+    }
+
     /** A client that follows the feed as the contract's page does: GET since=cursor again and again. */
     private static final class Follower {
         final List<Long> ids = new CopyOnWriteArrayList<>();
@@ -417,6 +443,45 @@ class ContractClientTest {
         void stop() {
             stopped = true;
             await().atMost(Duration.ofSeconds(5)).until(() -> !thread.isAlive());
+        }
+    }
+
+    /**
+     * A client of the event stream that does what a browser's EventSource does when its stream ends: opens it
+     * again with Last-Event-ID, the last id it got (here at once, not after the stream's retry: delay). Its
+     * first stream may go to one feed server directly (on its port); every later one goes through nginx.
+     */
+    private static final class StreamFollower {
+        final List<Long> ids = new CopyOnWriteArrayList<>();
+        final List<Integer> opened = new CopyOnWriteArrayList<>();
+        volatile long lastId;
+        private volatile boolean stopped;
+
+        StreamFollower(long since, Integer firstPort) {
+            lastId = since;
+            Thread thread = new Thread(() -> follow(firstPort), "contract-stream-follower");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void follow(Integer firstPort) {
+            ContractClient client = firstPort == null ? new ContractClient(demo.url, PASSWORD) : nginx.at(firstPort);
+            while (!stopped) {
+                try (java.util.stream.Stream<String> lines = client.eventLines(String.valueOf(lastId), opened::add)) {
+                    lines.takeWhile(line -> !stopped).filter(line -> line.startsWith("id:")).forEach(line -> {
+                        long id = Long.parseLong(line.substring(3).strip());
+                        ids.add(id);
+                        lastId = id;
+                    });
+                } catch (RuntimeException streamEnded) {
+                    // the server went away mid-stream: open it again, as EventSource does
+                }
+                client = new ContractClient(demo.url, PASSWORD);
+            }
+        }
+
+        void stop() {
+            stopped = true;
         }
     }
 
