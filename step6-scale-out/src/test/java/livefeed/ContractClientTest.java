@@ -8,13 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +46,7 @@ class ContractClientTest {
     private static ContractDemo demo;
     private static ContractClient nginx;
     /** Every item a publish got 200 for, by id: the exact JSON it was answered with. */
-    private static final java.util.NavigableMap<Long, String> published = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final NavigableMap<Long, String> published = new ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void startTheDemo() throws Exception {
@@ -103,31 +108,6 @@ class ContractClientTest {
     }
 
     @Test
-    @Order(35)
-    void theFieldsComeBackInTheOrderPostedDecodedAsUtf8WithTheClientsAddressLogged() throws Exception {
-        HttpResponse<String> answer = nginx.send("POST", "/send_feed_item",
-                "type=link&url=https%3A%2F%2Fexample.org%2F&title=Caf%C3%A9+%F0%9F%98%80&zeta=1&alpha&mid=a%2Bb",
-                "Content-Type", ContractClient.FORM, "Authorization", ContractClient.basic("admin", PASSWORD), "X-Real-IP", "6.6.6.6");
-        assertThat(answer.statusCode()).as("POST: 200").isEqualTo(200);
-        long id = idOf(answer.body());
-        assertThat(answer.body()).as("POST: the fields in the order posted, + a space, %%XX UTF-8, a field without = is empty")
-                .matches("\\{\"id\":" + id + ",\"timestamp\":\\d+,\"type\":\"link\",\"url\":\"https://example.org/\","
-                        + "\"title\":\"Café 😀\",\"zeta\":\"1\",\"alpha\":\"\",\"mid\":\"a\\+b\"}");
-        published.put(id, answer.body());
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> get = nginx.get("/real_time_feed?since=" + (id - 1));
-            assertThat(get.body()).as("GET: the item as stored, read back through Redis by any server").isEqualTo("[" + answer.body() + "]");
-            assertThat(get.headers().firstValue("Content-Length")).as("GET: Content-Length counts UTF-8 bytes")
-                    .hasValue(String.valueOf(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
-        }
-        expectError(nginx.sendAsAdmin("POST", "/send_feed_item", "type=message&content=%FF", "Content-Type", ContractClient.FORM), 400,
-                "POST: text that is not UTF-8 is 400");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(demo.feedServerLogs().stream().flatMap(List::stream))
-                .as("nginx: the feed server logs the publish with X-Real-IP, the client's address as nginx sees it (a sent one replaced)")
-                .contains("published item " + id + " from 127.0.0.1"));
-    }
-
-    @Test
     @Order(20)
     void withoutThePasswordNginxAnswers401AndNothingReachesTheFeed() {
         for (String authorization : new String[] {null, ContractClient.basic("admin", "wrong"), ContractClient.basic("root", PASSWORD)}) {
@@ -173,6 +153,31 @@ class ContractClientTest {
             assertThat(answer.headers().firstValue("Allow")).as("POST: 405 says Allow: POST").hasValue("POST");
         }
         assertThat(idOf(publishOk("afterErrors"))).as("POST: a refused post uses up no id").isEqualTo(12);
+    }
+
+    @Test
+    @Order(35)
+    void theFieldsComeBackInTheOrderPostedDecodedAsUtf8WithTheClientsAddressLogged() throws Exception {
+        HttpResponse<String> answer = nginx.send("POST", "/send_feed_item",
+                "type=link&url=https%3A%2F%2Fexample.org%2F&title=Caf%C3%A9+%F0%9F%98%80&zeta=1&alpha&mid=a%2Bb",
+                "Content-Type", ContractClient.FORM, "Authorization", ContractClient.basic("admin", PASSWORD), "X-Real-IP", "6.6.6.6");
+        assertThat(answer.statusCode()).as("POST: 200").isEqualTo(200);
+        long id = idOf(answer.body());
+        assertThat(answer.body()).as("POST: the fields in the order posted, + a space, %%XX UTF-8, a field without = is empty")
+                .matches("\\{\"id\":" + id + ",\"timestamp\":\\d+,\"type\":\"link\",\"url\":\"https://example.org/\","
+                        + "\"title\":\"Café 😀\",\"zeta\":\"1\",\"alpha\":\"\",\"mid\":\"a\\+b\"}");
+        published.put(id, answer.body());
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> get = nginx.get("/real_time_feed?since=" + (id - 1));
+            assertThat(get.body()).as("GET: the item as stored, read back through Redis by any server").isEqualTo("[" + answer.body() + "]");
+            assertThat(get.headers().firstValue("Content-Length")).as("GET: Content-Length counts UTF-8 bytes")
+                    .hasValue(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+        }
+        expectError(nginx.sendAsAdmin("POST", "/send_feed_item", "type=message&content=%FF", "Content-Type", ContractClient.FORM), 400,
+                "POST: text that is not UTF-8 is 400");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(demo.feedServerLogs().stream().flatMap(List::stream))
+                .as("nginx: the feed server logs the publish with X-Real-IP, the client's address as nginx sees it (a sent one replaced)")
+                .contains("published item " + id + " from 127.0.0.1"));
     }
 
     @Test
@@ -236,7 +241,7 @@ class ContractClientTest {
         HttpResponse<String> head = nginx.send("HEAD", "/real_time_feed?since=0", null);
         assertThat(head.statusCode()).as("HEAD: the same status as GET").isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).as("HEAD: the same Content-Length as GET")
-                .isEqualTo(get.headers().firstValue("Content-Length")).hasValue(String.valueOf(backlog.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                .isEqualTo(get.headers().firstValue("Content-Length")).hasValue(String.valueOf(backlog.getBytes(StandardCharsets.UTF_8).length));
         assertThat(head.headers().firstValue("Content-Type")).as("HEAD: the same Content-Type").hasValue(JSON);
         assertThat(head.body()).as("HEAD: no body").isEmpty();
     }
@@ -271,7 +276,7 @@ class ContractClientTest {
         }
         try {
             for (ContractClient.Events stream : streams) {
-                assertThat(stream.response).succeedsWithin(Duration.ofSeconds(5)).satisfies(answer -> {
+                assertThat(stream.response).as("GET /feed_events: answered").succeedsWithin(Duration.ofSeconds(5)).satisfies(answer -> {
                     assertThat(answer.statusCode()).as("GET /feed_events: 200").isEqualTo(200);
                     assertThat(answer.headers().firstValue("Content-Type")).as("GET /feed_events: an event stream")
                             .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
@@ -372,7 +377,8 @@ class ContractClientTest {
         HttpResponse<String> refused = third.get("/real_time_feed?since=" + published.size());
         expectError(refused, 503, "GET: once --max-waiting requests are held, the next that would wait is 503");
         assertThat(refused.headers().firstValue("Retry-After")).as("GET: that 503 says Retry-After: 5").hasValue("5");
-        parked.forEach(poll -> assertThat(poll).succeedsWithin(Duration.ofSeconds(5)));
+        parked.forEach(poll -> assertThat(poll).as("the held polls are answered at their timeout").succeedsWithin(Duration.ofSeconds(5))
+                .extracting(HttpResponse::statusCode).isEqualTo(200));
     }
 
     @Test
@@ -467,7 +473,7 @@ class ContractClientTest {
         private void follow(Integer firstPort) {
             ContractClient client = firstPort == null ? new ContractClient(demo.url, PASSWORD) : nginx.at(firstPort);
             while (!stopped) {
-                try (java.util.stream.Stream<String> lines = client.eventLines(String.valueOf(lastId), opened::add)) {
+                try (Stream<String> lines = client.eventLines(String.valueOf(lastId), opened::add)) {
                     lines.takeWhile(line -> !stopped).filter(line -> line.startsWith("id:")).forEach(line -> {
                         long id = Long.parseLong(line.substring(3).strip());
                         ids.add(id);
@@ -499,7 +505,7 @@ class ContractClientTest {
     }
 
     private static List<Long> rangeClosed(long from, long to) {
-        return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
+        return LongStream.rangeClosed(from, to).boxed().toList();
     }
 
     private static void expectError(HttpResponse<String> answer, int status, String rule) {
