@@ -72,6 +72,10 @@ final class Follower implements Runnable {
                     lost = true;
                 }
                 pauseBeforeReconnecting();
+            } catch (RuntimeException bug) {
+                // A bug must not end the one thread that feeds this server: say so, and read on from lastRead.
+                log.accept("error: the follower failed, and reads on from item " + lastRead + ": " + bug);
+                pauseBeforeReconnecting();
             }
         }
     }

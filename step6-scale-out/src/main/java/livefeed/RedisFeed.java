@@ -95,11 +95,16 @@ final class RedisFeed implements AutoCloseable {
         }
     }
 
-    /** An entry of the stream as an item: its id's sequence number, its timestamp, the fields as posted. */
+    /**
+     * An entry of the stream as an item: its id's sequence number, its timestamp, the fields as posted.
+     * An entry that something else wrote into the stream (redis-cli, say) with no timestamp of ours is
+     * passed on as it is, with timestamp 0: a bad entry must not stop a follower.
+     */
     static Item item(StreamEntry entry) {
         Map<String, String> fields = new LinkedHashMap<>(entry.getFields());
-        long timestamp = Long.parseLong(fields.remove("timestamp"));
-        return new Item(entry.getID().getSequence(), timestamp, fields);
+        String timestamp = fields.remove("timestamp");
+        boolean ours = timestamp != null && timestamp.matches("[0-9]{1,18}");
+        return new Item(entry.getID().getSequence(), ours ? Long.parseLong(timestamp) : 0, fields);
     }
 
     @Override

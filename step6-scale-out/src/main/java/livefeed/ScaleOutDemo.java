@@ -88,6 +88,7 @@ public final class ScaleOutDemo {
                     nginxPort, workDir, password));
             Runtime.getRuntime().addShutdownHook(new Thread(demo::stop));
             demo.sayWhenAChildStops();
+            demo.sayWhenTheFeedGoesOn();
             System.out.println("Live feed through nginx at " + demo.url + " (admin page: " + demo.url + "admin.html)");
             demo.exitWhenNginxDies();
         } catch (IOException e) {
@@ -153,11 +154,24 @@ public final class ScaleOutDemo {
     }
     // end::stop-in-an-order-that-answers-everyone[]
 
+    /** Redis keeps the feed on disk: a second run goes on from the first one's ids, and says so. */
+    private void sayWhenTheFeedGoesOn() {
+        try (RedisFeed feed = new RedisFeed(redis.port(), Integer.MAX_VALUE)) { // every kept item: a backlog's worth
+            List<Item> kept = feed.itemsAfter(0);
+            if (!kept.isEmpty()) {
+                System.out.println("The feed goes on from an earlier run: its newest item is " + kept.get(kept.size() - 1).id()
+                        + "; Redis keeps it in " + redis.dir() + " (delete that folder, or mvn clean, for a fresh feed)");
+            }
+        } catch (RedisUnavailable e) {
+            // Redis has just answered its start; if it stopped since, sayWhenAChildStops says so.
+        }
+    }
+
     /** A feed server or Redis that stops on its own (kill -9 ...) is worth a line: what happens now. */
     private void sayWhenAChildStops() {
         for (FeedServerProcess feedServer : feedServers) {
             feedServer.process().onExit().thenAccept(process -> sayStopped("the feed server on port " + feedServer.port(),
-                    process, "nginx sends its clients to the others; its log: " + feedServer.log().toAbsolutePath().normalize()));
+                    process, "nginx sends its clients to the other feed servers, if any is left; its log: " + feedServer.log().toAbsolutePath().normalize()));
         }
         redis.process().onExit().thenAccept(process -> sayStopped("Redis", process,
                 "the feed servers answer 503 to a publish until it runs again on port " + redis.port()));

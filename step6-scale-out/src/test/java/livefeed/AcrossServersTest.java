@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.XAddParams;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -86,6 +88,19 @@ class AcrossServersTest {
             assertThat(onOne.ids()).as("ids 1 to 20, each once, in order, on the first server").isEqualTo(everyId);
             assertThat(onOther.ids()).as("and the same on the other").isEqualTo(everyId);
         }
+    }
+
+    @Test
+    @DisplayName("an entry that something else wrote into the stream stops no follower: it is passed on, and so is the next item")
+    void aForeignEntryStopsNoFollower() {
+        try (Jedis redisCli = new Jedis("127.0.0.1", redis.port())) {
+            redisCli.xadd(RedisFeed.STREAM, XAddParams.xAddParams().id("0-*"), Map.of("timestamp", "not a number"));
+        }
+        String item = new Http(one.url()).publish("type=message&content=after").body();
+
+        HttpResponse<String> answer = new Http(other.url()).get("/real_time_feed?since=0");
+        assertThat(answer.body()).as("the foreign entry, with timestamp 0, then the item published after it")
+                .isEqualTo("[{\"id\":1,\"timestamp\":0}," + item + "]");
     }
 
     @Test
