@@ -96,6 +96,7 @@ class ExercisesTest {
         Set<String> ids = ids(scan);
         Set<String> modules = scan.answers().stream().map(Starter.Answer::module).collect(Collectors.toCollection(TreeSet::new));
         List<String> maven = new ArrayList<>(List.of(mvn(), "-B", "-q", "-o", "test",
+                "-T", "2", // the steps are independent: two at a time, one per core (the failures are expected anyway)
                 "-pl", String.join(",", modules), // a run by tag refuses a module without one of its tags
                 "-Dmaven.test.failure.ignore=true", // failures are expected: the reports say which
                 "-Dgroups=" + String.join(",", ids)));
