@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * This server's view of the one feed in Redis, read two ways: a long poll is answered at once with the
  * kept items newer than its cursor, or parked until the next item arrives; an event stream gets the
  * kept items newer than its cursor, then every item as it arrives. Items are published into Redis and
- * arrive here from it (the Follower), on every server alike. Nothing is lost.
+ * arrive here from it (the Follower), on every server alike. Nothing is lost, unless this server falls
+ * more than a backlog behind Redis (then its pages see a gap, as in step 3).
  * Thread-safe: lastId, backlog, waiting and stopped are guarded by the lock on this object, and so
  * is handing events to the streams, so that they get them in id order. The polls are answered
  * outside the lock, each on a worker, and the streams are written by their own writers, so a
@@ -95,7 +96,7 @@ final class Feed {
 
     /**
      * Answers at once when the backlog has items newer than since, else parks the poll. The check
-     * and the parking happen under the same lock as publish: a publish cannot slip in between
+     * and the parking happen under the same lock as deliver: an item cannot slip in between
      * them, so no poll can park just after the item it waits for went by (a lost wake-up).
      *
      * @return false when too many polls are waiting already
@@ -118,14 +119,14 @@ final class Feed {
         if (newer.isEmpty()) {
             poll.expireWith(workers.schedule(() -> expire(poll), pollTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } else {
-            poll.answer(newer); // outside the lock: a slow client must not hold up the publishers
+            poll.answer(newer); // outside the lock: a slow client must not hold up the deliveries
         }
         return true;
     }
 
     /**
      * Queues the kept items newer than the cursor on the stream, then subscribes it to every item
-     * published from now on. Both happen under the lock that publish holds: an item published
+     * delivered from now on. Both happen under the lock that deliver holds: an item delivered
      * meanwhile is either in the replay or sent live, never both, never neither.
      *
      * @return false when too many streams are open already (or the server is stopping)

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * One feed server as a JVM of its own (java -cp ... livefeed.FeedServer), the way it would run on its
  * own machine: killing it kills nothing else. What it prints goes to its log file. The demo starts
- * several; the fault tests kill them.
+ * several; the fault tests kill them. The thread that starts it sets its port in awaitStarted(), before
+ * it hands the object to any other thread; after that nothing in it changes.
  */
 final class FeedServerProcess {
 

@@ -21,7 +21,11 @@ import java.util.Map;
  */
 final class RedisFeed implements AutoCloseable {
 
-    /** The key of the stream in Redis: {@code redis-cli XRANGE feed - +} shows the kept items. */
+    /**
+     * The key of the stream in Redis: {@code redis-cli XRANGE feed - +} shows the kept items. The feed
+     * servers alone write into it: an entry added by hand with an id of its own ({@code XADD feed * ...})
+     * would stand above every {@code 0-*}, and Redis would refuse every publish after it.
+     */
     static final String STREAM = "feed";
     /** How long a call waits for Redis before a POST gets its 503; a blocking read waits longer (Follower). */
     static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -97,8 +101,8 @@ final class RedisFeed implements AutoCloseable {
 
     /**
      * An entry of the stream as an item: its id's sequence number, its timestamp, the fields as posted.
-     * An entry that something else wrote into the stream (redis-cli, say) with no timestamp of ours is
-     * passed on as it is, with timestamp 0: a bad entry must not stop a follower.
+     * An entry without a timestamp of ours (not written by a feed server) is passed on as it is, with
+     * timestamp 0: one bad entry must not stop a follower.
      */
     static Item item(StreamEntry entry) {
         Map<String, String> fields = new LinkedHashMap<>(entry.getFields());

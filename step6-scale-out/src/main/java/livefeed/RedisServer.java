@@ -16,12 +16,15 @@ import java.util.stream.Stream;
 /**
  * A real redis-server, run as a child process in a folder of its own: it needs no root and touches no
  * system file or service. Every write is on disk before Redis answers it (an append-only file with an
- * fsync on every write), so an item that got its 200 survives Redis being killed.
+ * fsync on every write), so an item that got its 200 survives Redis being killed. Immutable: any
+ * thread may stop it.
  */
 final class RedisServer {
 
     static final String INSTALL_HINT = "redis-server is not installed: sudo apt-get install -y redis-server (Debian, Ubuntu)"
             + " or brew install redis (macOS)";
+    /** XADD with an id "0-*" (RedisFeed) came in Redis 7. */
+    static final int OLDEST_MAJOR_VERSION = 7;
     private static final List<String> USUAL_PLACES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server",
             "/opt/homebrew/bin/redis-server");
     private static final long START_WITHIN_SECONDS = 10;
@@ -63,9 +66,25 @@ final class RedisServer {
                 .start();
         RedisServer redis = new RedisServer(process, port, folder);
         redis.awaitAnswers();
+        redis.requireVersion();
         return redis;
     }
     // end::redis-as-a-child[]
+
+    /** An older Redis would refuse every publish ("Invalid stream ID"): say so once, at start. */
+    private void requireVersion() throws IOException, InterruptedException {
+        String version;
+        try (Jedis jedis = new Jedis("127.0.0.1", port, DefaultJedisClientConfig.builder().resp2().timeoutMillis(500).build())) {
+            version = jedis.info("server").lines().filter(line -> line.startsWith("redis_version:"))
+                    .map(line -> line.substring("redis_version:".length()).strip()).findFirst().orElse("0");
+        }
+        if (Integer.parseInt(version.replaceFirst("\\..*", "")) < OLDEST_MAJOR_VERSION) {
+            stop();
+            throw new IOException("redis-server " + version + " is too old: step 6 needs Redis " + OLDEST_MAJOR_VERSION
+                    + " or later (XADD with an id 0-*): Debian 12 and Ubuntu 24.04 have it (apt-get install -y redis-server),"
+                    + " or brew install redis (macOS)");
+        }
+    }
 
     /** Redis answers PING once it listens and has loaded its file. If it exits first, its log says why. */
     private void awaitAnswers() throws IOException, InterruptedException {

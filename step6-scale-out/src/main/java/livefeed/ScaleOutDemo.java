@@ -28,7 +28,7 @@ public final class ScaleOutDemo {
     private final List<FeedServerProcess> feedServers;
     private final Nginx nginx;
     private final URI url;
-    private volatile boolean stopping;
+    private volatile boolean stopping; // set by the shutdown hook's thread, read by the threads that watch the children
 
     private ScaleOutDemo(RedisServer redis, List<FeedServerProcess> feedServers, Nginx nginx, URI url) {
         this.redis = redis;
@@ -86,7 +86,10 @@ public final class ScaleOutDemo {
         try {
             ScaleOutDemo demo = start(new Plan(redisBinary, nginxBinary, servers, feedSettings, passedOn(flags),
                     nginxPort, workDir, password));
-            Runtime.getRuntime().addShutdownHook(new Thread(demo::stop));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                demo.stop();
+                System.out.println("Stopped: the feed servers (their waiting clients answered), nginx, then Redis.");
+            }));
             demo.sayWhenAChildStops();
             demo.sayWhenTheFeedGoesOn();
             System.out.println("Live feed through nginx at " + demo.url + " (admin page: " + demo.url + "admin.html)");
@@ -171,7 +174,7 @@ public final class ScaleOutDemo {
     private void sayWhenAChildStops() {
         for (FeedServerProcess feedServer : feedServers) {
             feedServer.process().onExit().thenAccept(process -> sayStopped("the feed server on port " + feedServer.port(),
-                    process, "nginx sends its clients to the other feed servers, if any is left; its log: " + feedServer.log().toAbsolutePath().normalize()));
+                    process, "nginx sends its clients to the other feed servers, while any is left; its log: " + feedServer.log().toAbsolutePath().normalize()));
         }
         redis.process().onExit().thenAccept(process -> sayStopped("Redis", process,
                 "the feed servers answer 503 to a publish until it runs again on port " + redis.port()));

@@ -104,6 +104,27 @@ class AcrossServersTest {
     }
 
     @Test
+    @DisplayName("an entry added by hand with an id of Redis's choosing (XADD feed * ...) sets no follower spinning;"
+            + " publishing is refused with a 503 after it, as Redis refuses every 0-* below it")
+    void anEntryWithAnIdOfItsOwnSetsNoFollowerSpinning() {
+        try (Jedis redisCli = new Jedis("127.0.0.1", redis.port())) {
+            redisCli.xadd(RedisFeed.STREAM, XAddParams.xAddParams(), Map.of("type", "by hand")); // id: <now in ms>-0
+            long before = commandsProcessed(redisCli);
+            // For a whole second, Redis runs a few commands: the two followers' XREAD BLOCK, and this check's own
+            // INFO ten times a second; a follower that read the same entry again and again would run thousands.
+            await("no follower reads in a loop").during(Duration.ofSeconds(1)).atMost(SOON)
+                    .until(() -> commandsProcessed(redisCli) - before < 40);
+        }
+        HttpResponse<String> refused = new Http(one.url()).publish("type=message&content=after");
+        assertThat(refused.statusCode()).as("Redis refuses a 0-* id below the hand-made entry's").isEqualTo(503);
+    }
+
+    private static long commandsProcessed(Jedis redisCli) {
+        return redisCli.info("stats").lines().filter(line -> line.startsWith("total_commands_processed:"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip())).findFirst().orElseThrow();
+    }
+
+    @Test
     @DisplayName("a cursor newer than anything Redis holds is a feed that began again: answered from the start, as step 3 did")
     void aCursorBeyondRedisIsARestart() {
         String item = new Http(one.url()).publish("type=message&content=only").body();

@@ -38,11 +38,11 @@ class FollowerTest {
         Follower follower = Follower.start(redisPort, item -> delivered.add(item.id()), log::add);
         try {
             await().atMost(SOON).untilAsserted(() -> assertThat(delivered).as("what a follower started after items 1 to 3"
-                    + " were stored delivers: it reads from the last id it has read (none yet: 0), not from now ($)")
-                    .containsExactly(1L, 2L, 3L));
+                    + " were stored delivers: it reads from the last id it has read (none yet: 0-0), not from now ($)."
+                    + " The follower's log: %s", log).containsExactly(1L, 2L, 3L));
             add(redisPort, "four");
-            await().atMost(SOON).untilAsserted(() -> assertThat(delivered).as("then the next item, once")
-                    .containsExactly(1L, 2L, 3L, 4L));
+            await().atMost(SOON).untilAsserted(() -> assertThat(delivered).as("then the next item, once."
+                    + " The follower's log: %s", log).containsExactly(1L, 2L, 3L, 4L));
         } finally {
             follower.stop();
         }
@@ -57,7 +57,8 @@ class FollowerTest {
         RedisServer restarted = null;
         try {
             add(redis.port(), "before");
-            await().atMost(SOON).untilAsserted(() -> assertThat(delivered).containsExactly(1L));
+            await().atMost(SOON).untilAsserted(() -> assertThat(delivered).as("the item stored while Redis is up."
+                    + " The follower's log: %s", log).containsExactly(1L));
 
             redis.kill();
             restarted = RedisServer.start(TestRedis.RedisRequired.binary(), redis.port(), redis.dir());
@@ -66,7 +67,8 @@ class FollowerTest {
 
             await().atMost(SOON).untilAsserted(() -> assertThat(delivered).as("Redis was killed and started again on"
                     + " its folder, and items 2 and 3 were stored before the follower came back: it must read on"
-                    + " from the last id it read (1), not from what comes next ($)").containsExactly(1L, 2L, 3L));
+                    + " from the last id it read (0-1), not from what comes next ($). The follower's log: %s", log)
+                    .containsExactly(1L, 2L, 3L));
         } finally {
             follower.stop();
             if (restarted != null) {
