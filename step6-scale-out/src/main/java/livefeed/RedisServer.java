@@ -1,6 +1,5 @@
 package livefeed;
 
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -8,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +74,7 @@ final class RedisServer {
     /** An older Redis would refuse every publish ("Invalid stream ID"): say so once, at start. */
     private void requireVersion() throws IOException, InterruptedException {
         String version;
-        try (Jedis jedis = new Jedis("127.0.0.1", port, DefaultJedisClientConfig.builder().resp2().timeoutMillis(500).build())) {
+        try (Jedis jedis = connect()) {
             version = jedis.info("server").lines().filter(line -> line.startsWith("redis_version:"))
                     .map(line -> line.substring("redis_version:".length()).strip()).findFirst().orElse("0");
         }
@@ -102,11 +102,16 @@ final class RedisServer {
     }
 
     private boolean answers() {
-        try (Jedis jedis = new Jedis("127.0.0.1", port, DefaultJedisClientConfig.builder().resp2().timeoutMillis(500).build())) {
+        try (Jedis jedis = connect()) {
             return jedis.ping().equals("PONG");
         } catch (JedisException notYet) {
             return false;
         }
+    }
+
+    /** A short-lived connection for the checks at start, with the feed servers' own settings (RedisFeed.config). */
+    private Jedis connect() {
+        return new Jedis("127.0.0.1", port, RedisFeed.config(Duration.ofMillis(500)));
     }
 
     /** Such as "Could not create server TCP listening socket 127.0.0.1:6390: bind: Address already in use". */

@@ -203,20 +203,21 @@ public final class ScaleOutDemo {
     /** What Settings.parse checks for the feed servers: their loopback host, ports and the options given. */
     private static String[] feedServerArgs(Map<String, String> flags) {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1"));
-        for (String flag : List.of("--port", "--redis-port")) {
-            if (flags.containsKey(flag)) {
-                args.addAll(List.of(flag, flags.get(flag)));
-            }
-        }
+        args.addAll(given(flags, List.of("--port", "--redis-port")));
         args.addAll(passedOn(flags));
         return args.toArray(String[]::new);
     }
 
     private static List<String> passedOn(Map<String, String> flags) {
+        return given(flags, PASSED_ON);
+    }
+
+    /** Each of these options that was given, with its value: ["--backlog", "5", ...]. */
+    private static List<String> given(Map<String, String> flags, List<String> options) {
         List<String> args = new ArrayList<>();
-        for (String flag : PASSED_ON) {
-            if (flags.containsKey(flag)) {
-                args.addAll(List.of(flag, flags.get(flag)));
+        for (String option : options) {
+            if (flags.containsKey(option)) {
+                args.addAll(List.of(option, flags.get(option)));
             }
         }
         return args;

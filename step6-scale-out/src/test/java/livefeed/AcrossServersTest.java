@@ -125,6 +125,21 @@ class AcrossServersTest {
     }
 
     @Test
+    @DisplayName("with Redis down, a cursor this server holds is answered from memory, and a cursor ahead of it,"
+            + " which only Redis can judge, gets a 503")
+    void withRedisDownOnlyACursorAheadNeedsRedis() throws InterruptedException {
+        String item = new Http(one.url()).publish("type=message&content=kept").body();
+        redis.kill();
+
+        assertThat(new Http(one.url()).get("/real_time_feed?since=0").body()).as("since=0: the kept item, from memory")
+                .isEqualTo("[" + item + "]");
+        HttpResponse<String> ahead = new Http(one.url()).get("/real_time_feed?since=99");
+        assertThat(ahead.statusCode()).as("since=99: ahead of this server, and Redis cannot say whether it exists")
+                .isEqualTo(503);
+        assertThat(ahead.headers().firstValue("Retry-After")).hasValue("2");
+    }
+
+    @Test
     @DisplayName("a cursor newer than anything Redis holds is a feed that began again: answered from the start, as step 3 did")
     void aCursorBeyondRedisIsARestart() {
         String item = new Http(one.url()).publish("type=message&content=only").body();

@@ -2,11 +2,7 @@ package livefeed;
 
 import org.junit.jupiter.api.Assumptions;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,21 +48,19 @@ final class ContractDemo implements AutoCloseable {
 
     /** Starts the demo with these options (after its own free ports and work dir) and waits for its URL. */
     static ContractDemo start(String password, String... options) throws IOException {
-        int nginxPort = freePort();
+        int nginxPort = TestRedis.freePort();
         Path workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "contract-client").toAbsolutePath()), "demo");
         workDir.toFile().setReadable(true, false); // nginx's worker may run as nobody
         workDir.toFile().setExecutable(true, false);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath(), "livefeed.ScaleOutDemo", "--nginx-port", String.valueOf(nginxPort), "--port", "0",
-                "--redis-port", String.valueOf(freePort()), "--work-dir", workDir.toString()));
+        List<String> command = new ArrayList<>(List.of(FeedServerProcess.javaBinary(),
+                "-cp", FeedServerProcess.classpath(), "livefeed.ScaleOutDemo", "--nginx-port", String.valueOf(nginxPort), "--port", "0",
+                "--redis-port", String.valueOf(TestRedis.freePort()), "--work-dir", workDir.toString()));
         command.addAll(Arrays.asList(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("FEED_ADMIN_PASSWORD", password);
         Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readLines(process, output), "contract-demo-output");
-        reader.setDaemon(true);
-        reader.start();
+        FeedServerProcesses.collectOutput(process, output, "contract-demo-output");
 
         String urlLine = "Live feed through nginx at http://127.0.0.1:" + nginxPort + "/ ";
         await().atMost(Duration.ofSeconds(30)).failFast("the demo stopped: " + output, () -> !process.isAlive())
@@ -148,25 +142,5 @@ final class ContractDemo implements AutoCloseable {
             process.destroyForcibly();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    /** The demo's classpath: this module's classes and the runtime jars Maven listed for the demo's child JVMs. */
-    private static String classpath() throws IOException {
-        Path listed = Path.of("target", "runtime-classpath.txt");
-        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + Files.readString(listed).strip();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void readLines(Process process, List<String> output) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(output::add);
-        } catch (IOException | UncheckedIOException closed) {
-            // The process exited while a line was read, and Java closed its pipe: its output ends here.
-        }
     }
 }

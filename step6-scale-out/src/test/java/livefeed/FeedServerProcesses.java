@@ -1,6 +1,10 @@
 package livefeed;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,5 +32,18 @@ final class FeedServerProcesses {
             FeedServerProcess.stopAll(servers);
             throw e;
         }
+    }
+
+    /** Adds what a child process prints (stdout, and stderr when redirected to it) to output, line by line, on a daemon thread. */
+    static void collectOutput(Process process, List<String> output, String threadName) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException | UncheckedIOException closed) {
+                // The process exited while a line was read, and Java closed its pipe: its output ends here.
+            }
+        }, threadName);
+        reader.setDaemon(true);
+        reader.start();
     }
 }

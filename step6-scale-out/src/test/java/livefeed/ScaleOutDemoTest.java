@@ -7,15 +7,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -144,17 +140,7 @@ class ScaleOutDemoTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("FEED_ADMIN_PASSWORD", TestNginx.PASSWORD);
         Process process = builder.start();
-        Thread reader = new Thread(() -> readLines(process, output), "demo-output");
-        reader.setDaemon(true);
-        reader.start();
+        FeedServerProcesses.collectOutput(process, output, "demo-output");
         return process;
-    }
-
-    private static void readLines(Process process, List<String> output) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            lines.lines().forEach(output::add);
-        } catch (IOException | UncheckedIOException closed) {
-            // The process exited while a line was read, and Java closed its pipe: its output ends here.
-        }
     }
 }
